@@ -1,0 +1,43 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Ducha",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "ducha", targets: ["ducha"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CLibZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
+        .target(name: "CODFXML", dependencies: ["CLibXML2"]),
+        .target(name: "ODF", dependencies: ["CODFXML", "CLibZip"]),
+        .target(name: "Matters"),
+        .target(name: "Intake", dependencies: ["Matters", "ODF"]),
+        .target(name: "Filling", dependencies: ["Matters", "ODF"]),
+        .target(name: "Rendering", dependencies: ["ODF"]),
+        .target(
+            name: "Archive",
+            dependencies: ["Matters", "ODF", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .executableTarget(
+            name: "ducha",
+            dependencies: [
+                "ODF", "Matters", "Intake", "Filling", "Rendering", "Archive",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ODFTests", dependencies: ["ODF"], exclude: ["Fixtures"]),
+        .testTarget(name: "MattersTests", dependencies: ["Matters"]),
+        .testTarget(name: "IntakeTests", dependencies: ["Intake", "Matters"]),
+        .testTarget(name: "FillingTests", dependencies: ["Filling", "ODF", "Matters"]),
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "ODF"]),
+        .testTarget(name: "ArchiveTests", dependencies: ["Archive", "Matters", "ODF"]),
+        .testTarget(name: "DuchaTests", dependencies: ["ducha"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

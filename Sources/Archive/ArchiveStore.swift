@@ -1,0 +1,144 @@
+public import Matters
+import Glibc
+
+/// The 一事一档 store: `<root>/<year>/<matter-id>/` is a BagIt bag holding `data/matter.xml` and the
+/// matter's papers in one folder per stage.
+public struct ArchiveStore: Sendable {
+    /// The folders of a matter's papers under `data/`, one per stage of its life.
+    public enum Folder: String, CaseIterable, Sendable {
+        /// 交办: 《督查通知单》, 《领导批示转阅（办）单》.
+        case assignment = "交办"
+        /// 预案: 项目管理责任制, 落实预案, 保障措施.
+        case plan = "预案"
+        /// 进展: 进展报告, 周报/月报.
+        case progress = "进展"
+        /// 督查: 督查记录, 《督查催办单》, 《督查退办单》, 延期材料.
+        case inspections = "督查"
+        /// 办结: 办理报告, 完成情况.
+        case completion = "办结"
+    }
+
+    public let root: String
+    public let office: OfficeProfile
+
+    public init(root: String, office: OfficeProfile) {
+        self.root = root
+        self.office = office
+    }
+
+    /// `<root>/<year>/<id>`.
+    public func folder(of matter: Matter) -> String { "\(root)/\(matter.year)/\(matter.id)" }
+
+    /// Finds an archived matter by id in any year.
+    public func matter(id: String) throws(ArchiveError) -> Matter? {
+        for year in years() {
+            let path = "\(root)/\(year)/\(id)/data/matter.xml"
+            guard access(path, F_OK) == 0 else { continue }
+            return try MatterXML.decode(try AtomicFile.read(path), source: path)
+        }
+        return nil
+    }
+
+    /// Every archived matter, by year then id.
+    public func allMatters() throws(ArchiveError) -> [Matter] {
+        var result: [Matter] = []
+        for year in years() {
+            for id in Self.list("\(root)/\(year)").sorted() {
+                let path = "\(root)/\(year)/\(id)/data/matter.xml"
+                guard access(path, F_OK) == 0 else { continue }
+                result.append(try MatterXML.decode(try AtomicFile.read(path), source: path))
+            }
+        }
+        return result
+    }
+
+    public enum RegisterOutcome: Sendable, Equatable {
+        case added
+        case unchanged
+    }
+
+    /// Archives a new matter as a bag. The same record again changes nothing; a different record under an
+    /// archived id is refused, so nothing archived is ever overwritten by intake.
+    public func register(_ matter: Matter) throws(ArchiveError) -> RegisterOutcome {
+        if let existing = try self.matter(id: matter.id) {
+            if existing == matter { return .unchanged }
+            let changed = MatterCatalogue.fields.map(\.key).filter { existing.values[$0] != matter.values[$0] }
+            throw ArchiveError(
+                path: folder(of: existing),
+                message: "事项 \(matter.id) 已归档，记录与已归档的不同（字段：\(changed.joined(separator: "、"))）；已归档的内容不会被覆盖")
+        }
+        let bag = folder(of: matter)
+        for stage in Folder.allCases { try AtomicFile.makeDirectories("\(bag)/data/\(stage.rawValue)") }
+        try AtomicFile.write(MatterXML.encode(matter), to: "\(bag)/data/matter.xml")
+        try seal(matter)
+        try restrict(matter)
+        return .added
+    }
+
+    /// Issues a numbered document for a matter: takes the number already registered for it (with its
+    /// date, so a re-run gives the same bytes), or the next free one, recorded before anything is written;
+    /// renders; files it under `folder`; and reseals the bag.
+    /// - Parameter render: makes the document's bytes for its number and date.
+    /// - Returns: the number, the document's date and its path.
+    public func issue(
+        form: Form, for matter: Matter, date: CivilDate, into folder: Folder, fileExtension: String,
+        render: (DocumentNumber, CivilDate) throws -> [UInt8]
+    ) throws -> (number: DocumentNumber, date: CivilDate, path: String) {
+        var found: Registry.Entry?
+        for year in matter.year...max(matter.year, date.year) {
+            if let entry = try Registry.load(root: root, year: year).existing(form: form, matter: matter.id) {
+                found = entry
+                break
+            }
+        }
+        let entry: Registry.Entry
+        if let found {
+            entry = found
+        } else {
+            var registry = try Registry.load(root: root, year: date.year)
+            let number = registry.next(prefix: try office.prefix(for: form))
+            let file = "\(matter.year)/\(matter.id)/data/\(folder.rawValue)/\(form.rawValue)-\(number).\(fileExtension)"
+            registry.record(form: form, number: number, matter: matter.id, date: date, file: file)
+            try registry.save()
+            entry = Registry.Entry(form: form.rawValue, number: number, matter: matter.id, date: date, file: file)
+        }
+        let base = entry.file.lastIndex(of: ".").map { String(entry.file[..<$0]) } ?? entry.file
+        let path = "\(root)/\(base).\(fileExtension)"
+        try AtomicFile.write(try render(entry.number, entry.date), to: path, mode: matter.isClassified ? 0o600 : 0o644)
+        try seal(matter)
+        return (entry.number, entry.date, path)
+    }
+
+    /// Rewrites the bag's manifests and tag files.
+    public func seal(_ matter: Matter) throws(ArchiveError) {
+        try Bag(root: folder(of: matter)).seal(info: [
+            ("Source-Organization", office.name),
+            ("External-Identifier", matter.id),
+            ("Bag-Group-Identifier", "\(office.name) \(matter.year)年度督查事项"),
+            ("Bagging-Date", matter.registered.iso),
+        ])
+    }
+
+    /// 涉密 matters: the folder and everything in it readable by the owner only.
+    private func restrict(_ matter: Matter) throws(ArchiveError) {
+        guard matter.isClassified else { return }
+        chmod(folder(of: matter), 0o700)
+    }
+
+    private func years() -> [Int] {
+        Self.list(root).compactMap { Int($0) }.sorted()
+    }
+
+    static func list(_ path: String) -> [String] {
+        guard let dir = opendir(path) else { return [] }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if !name.hasPrefix(".") { names.append(name) }
+        }
+        return names
+    }
+}

@@ -1,0 +1,41 @@
+public import Matters
+
+/// The data a template is filled with: a tree of named values.
+public indirect enum TemplateValue: Sendable, Equatable {
+    case text(String)
+    case date(CivilDate)
+    case number(DocumentNumber)
+    case flag(Bool)
+    case list([TemplateValue])
+    case record([String: TemplateValue])
+
+    /// Converts a checked catalogue value.
+    public init(_ value: FieldValue) {
+        switch value {
+        case .text(let s): self = .text(s)
+        case .date(let d): self = .date(d)
+        case .flag(let b): self = .flag(b)
+        case .list(let items): self = .list(items.map(TemplateValue.init))
+        case .record(let r):
+            var fields: [String: TemplateValue] = [:]
+            for entry in r.entries { fields[entry.key] = TemplateValue(entry.value) }
+            self = .record(fields)
+        }
+    }
+
+    /// Whether a section over this value shows (once, or per item for a list).
+    var isTruthy: Bool {
+        switch self {
+        case .text(let s): return !s.isEmpty
+        case .flag(let b): return b
+        case .list(let items): return !items.isEmpty
+        case .record(let fields): return !fields.isEmpty
+        case .date, .number: return true
+        }
+    }
+
+    func member(_ key: String) -> TemplateValue? {
+        if case .record(let fields) = self { return fields[key] }
+        return nil
+    }
+}

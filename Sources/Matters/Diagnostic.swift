@@ -1,0 +1,52 @@
+/// One problem found in the input, located well enough for a clerk to find and fix it:
+/// `文件:记录:字段: 问题（应为 …）`.
+public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
+    public enum Severity: Sendable, Equatable { case error, warning }
+
+    public var severity: Severity
+    /// The file as the user named it.
+    public var file: String
+    /// Where in the file: `记录 3（2026-003，第 45 行）`, `第 12 行`, or a spreadsheet cell.
+    public var location: String
+    /// The field's key path, such as `主责单位.电话`; empty when the problem is the record as a whole.
+    public var field: String
+    /// What is wrong, in Chinese.
+    public var problem: String
+    /// What was expected instead (printed as `（应为 …）`), if there is something useful to say.
+    public var expectation: String?
+
+    public init(
+        _ severity: Severity = .error, file: String, location: String, field: String, problem: String,
+        expectation: String? = nil
+    ) {
+        self.severity = severity
+        self.file = file
+        self.location = location
+        self.field = field
+        self.problem = problem
+        self.expectation = expectation
+    }
+
+    public var description: String {
+        var parts = [file]
+        if !location.isEmpty { parts.append(location) }
+        if !field.isEmpty { parts.append(field) }
+        var text = parts.joined(separator: ":") + ": "
+        if severity == .warning { text += "（警告）" }
+        text += problem
+        if let expectation { text += "（应为\(expectation)）" }
+        return text
+    }
+}
+
+/// Thrown when input has problems; carries every one of them, not only the first.
+public struct DiagnosticsError: Error, Sendable, CustomStringConvertible {
+    public var diagnostics: [Diagnostic]
+
+    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+
+    public var description: String {
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        return diagnostics.map(\.description).joined(separator: "\n") + "\n共 \(errors) 处错误。"
+    }
+}

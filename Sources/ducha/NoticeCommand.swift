@@ -1,0 +1,83 @@
+import ArgumentParser
+import Archive
+import Foundation
+import Matters
+import Rendering
+
+struct NoticeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "notice",
+        abstract: "为已归档的督办事项签发《督查通知单》，登记文号，存入事项档案的“交办”文件夹。",
+        discussion: """
+            发文日期依次取 --date、事项的“交办日期”、当天。已签发过的事项沿用原文号和原日期，重新生成的文件与原文件逐字节相同。
+            转阅事项不发通知单（应发《领导批示转阅（办）单》）。
+            """
+    )
+
+    @Argument(help: ArgumentHelp("事项编号", valueName: "MATTER-ID"))
+    var ids: [String] = []
+
+    @Flag(name: .customLong("all"), help: "为档案中所有督办事项签发（已签发的原样重生成）")
+    var all = false
+
+    @Option(name: .customLong("date"), help: ArgumentHelp("发文日期", valueName: "YYYY-MM-DD"))
+    var date: CivilDate?
+
+    @Option(name: .customLong("format"), help: "归档格式：odt（默认）或 fodt（单文件 XML）")
+    var format: OutputFormat = .odt
+
+    @Option(name: .customLong("pdf"), help: ArgumentHelp("另将 PDF 打印件写到此目录（需 LibreOffice）", valueName: "DIR"))
+    var pdfDirectory: String?
+
+    @OptionGroup var archiveOptions: ArchiveOptions
+    @OptionGroup var templateOptions: TemplateOptions
+
+    func validate() throws {
+        if ids.isEmpty && !all { throw ValidationError("请给出事项编号，或用 --all") }
+        if format == .pdf { throw ValidationError("归档格式只能是 odt 或 fodt；PDF 打印件请用 --pdf DIR") }
+    }
+
+    func run() throws {
+        let office = try templateOptions.officeProfile()
+        let lock = try ArchiveLock(root: archiveOptions.archive, wait: archiveOptions.wait)
+        defer { withExtendedLifetime(lock) {} }
+        let store = ArchiveStore(root: archiveOptions.archive, office: office)
+        var matters: [Matter] = []
+        var failed = 0
+        if all {
+            matters = try store.allMatters().filter { $0.handling == "督办" }
+        }
+        for id in ids {
+            guard let matter = try store.matter(id: id) else {
+                warn("\(archiveOptions.archive): 档案中没有事项 \(id)（先用 ducha intake 登记）")
+                failed += 1
+                continue
+            }
+            guard matter.handling == "督办" else {
+                warn("\(id): 转阅事项不发《督查通知单》（应发《领导批示转阅（办）单》）")
+                failed += 1
+                continue
+            }
+            matters.append(matter)
+        }
+        let issuer = try SlipIssuer(form: .notice, templates: templateOptions, store: store, format: format)
+        var written: [String] = []
+        for matter in matters {
+            do {
+                let result = try issuer.issue(for: matter, date: date ?? matter.assignedOn ?? today())
+                written.append(result.path)
+                print("\(matter.id) 《督查通知单》\(result.number)：\(result.path)")
+            } catch {
+                failed += 1
+                warn("\(matter.id): \(error)")
+            }
+        }
+        if let pdfDirectory, !written.isEmpty {
+            try FileManager.default.createDirectory(atPath: pdfDirectory, withIntermediateDirectories: true)
+            let pdfs = try PDFConverter.convert(written, outputDirectory: pdfDirectory)
+            print("PDF 打印件 \(pdfs.count) 份：\(pdfDirectory)")
+        }
+        print("共签发 \(written.count) 份《督查通知单》" + (failed > 0 ? "，\(failed) 个事项未能签发" : "") + "。")
+        if failed > 0 { throw ExitCode.failure }
+    }
+}

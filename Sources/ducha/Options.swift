@@ -1,0 +1,60 @@
+import ArgumentParser
+import Archive
+import Foundation
+import Intake
+import Matters
+
+/// Where the archive is.
+struct ArchiveOptions: ParsableArguments {
+    @Option(name: .customLong("archive"), help: ArgumentHelp("档案根目录", valueName: "DIR"))
+    var archive = "./Archive"
+
+    @Flag(name: .customLong("wait"), help: "档案正被另一个 ducha 进程写入时等待，而不是立即退出")
+    var wait = false
+}
+
+/// Where the templates and the office profile are.
+struct TemplateOptions: ParsableArguments {
+    @Option(name: .customLong("templates"), help: ArgumentHelp("模板目录（单据模板、机关配置 office-profile.json）", valueName: "DIR"))
+    var templates = "./Templates"
+
+    func officeProfile() throws -> OfficeProfile {
+        let path = templates + "/office-profile.json"
+        return try OfficeProfileReader.read(bytes: try readFile(path), file: path)
+    }
+
+    func templatePath(for form: Form) -> String { templates + "/" + form.rawValue + ".fodt" }
+}
+
+/// Output formats of a document.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case odt, fodt, pdf
+}
+
+/// Reads a whole file, or fails with a message naming it.
+func readFile(_ path: String) throws -> [UInt8] {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        throw ValidationError("无法读取文件：\(path)")
+    }
+    return [UInt8](data)
+}
+
+/// Writes a whole file atomically, creating its folder.
+func writeFile(_ bytes: [UInt8], to path: String) throws {
+    try AtomicFile.write(bytes, to: path.contains("/") ? path : "./" + path)
+}
+
+/// Writes to standard error.
+func warn(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
+
+/// Today's civil date in Beijing time (UTC+8), for commands given no date.
+func today() -> CivilDate {
+    let seconds = Int(Date().timeIntervalSince1970) + 8 * 3600
+    return CivilDate(dayNumber: seconds / 86400)
+}
+
+extension CivilDate: ExpressibleByArgument {
+    public init?(argument: String) { self.init(iso: argument) }
+}
