@@ -31,13 +31,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ODFTests", dependencies: ["ODF"], exclude: ["Fixtures"]),
         .testTarget(name: "MattersTests", dependencies: ["Matters"]),
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "Matters"]),
-        .testTarget(name: "FillingTests", dependencies: ["Filling", "ODF", "Matters"]),
+        .testTarget(
+            name: "FillingTests", dependencies: ["Filling", "ODF", "Matters", "Rendering", "TestSupport"],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "ODF"]),
-        .testTarget(name: "ArchiveTests", dependencies: ["Archive", "Matters", "ODF"]),
-        .testTarget(name: "DuchaTests", dependencies: ["ducha"]),
+        .testTarget(name: "ArchiveTests", dependencies: ["Archive", "Matters", "ODF", "TestSupport"]),
+        .testTarget(name: "DuchaTests", dependencies: ["ducha", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
