@@ -28,7 +28,8 @@ public struct Bag: Sendable {
             octets += bytes.count
             manifest += Self.sha256(bytes) + "  " + Self.encode(file) + "\n"
         }
-        try AtomicFile.write(Array("BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n".utf8), to: root + "/bagit.txt")
+        try AtomicFile.write(
+            Array("BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n".utf8), to: root + "/bagit.txt")
         var infoText = ""
         for (key, value) in info + [("Payload-Oxum", "\(octets).\(files.count)"), ("Bag-Software-Agent", "Ducha")] {
             infoText += key + ": " + value.replacingNewlines() + "\n"

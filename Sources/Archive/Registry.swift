@@ -70,7 +70,8 @@ public struct Registry: Sendable {
                         "文号",
                         attributes: [
                             XMLAttribute("单据", entry.form), XMLAttribute("前缀", entry.number.prefix),
-                            XMLAttribute("序号", String(entry.number.serial)), XMLAttribute("文号", entry.number.description),
+                            XMLAttribute("序号", String(entry.number.serial)),
+                            XMLAttribute("文号", entry.number.description),
                             XMLAttribute("事项", entry.matter), XMLAttribute("日期", entry.date.iso),
                             XMLAttribute("文件", entry.file),
                         ])))

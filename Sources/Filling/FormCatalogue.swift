@@ -29,6 +29,8 @@ public enum FormCatalogue {
         fields["联系电话"] = .text(office.phone)
         fields["签发人"] = .text(matter.values["签发人"]?.text ?? office.signer)
         fields["单据名称"] = .text(form.rawValue)
+        // GB/T 9704 §7.2.3 marks only 特急 and 加急; an ordinary matter's slip shows no 紧急程度.
+        if case .text("一般")? = fields["紧急程度"] { fields["紧急程度"] = nil }
         return .record(fields)
     }
 }

@@ -59,7 +59,9 @@ public struct FormTemplate: Sendable {
 
     private static func parts(bytes: [UInt8], name: String) throws(TemplateError) -> Source {
         func fail(_ error: ODFError) -> TemplateError {
-            TemplateError(template: name, problems: [TemplateProblem(part: error.source, message: error.description, paragraph: "")])
+            TemplateError(
+                template: name,
+                problems: [TemplateProblem(part: error.source, message: error.description, paragraph: "")])
         }
         do throws(ODFError) {
             if bytes.starts(with: [0x50, 0x4B]) {

@@ -49,8 +49,10 @@ enum ProgramBuilder {
                 flush(&frame)
                 precondition(frame.section == s, "sections are planned to nest")
                 let common = zip(frame.stack, stack).prefix { $0 == $1 }.count
-                let atStart = frame.stack[common...], atEnd = stack[common...]
-                var between: [UInt8] = [], skip: [UInt8] = []
+                let atStart = frame.stack[common...]
+                let atEnd = stack[common...]
+                var between: [UInt8] = []
+                var skip: [UInt8] = []
                 for t in atEnd.reversed() { close(stream.tokens[t], into: &between) }
                 for t in atStart { open(stream.tokens[t], into: &between) }
                 for t in atStart.reversed() { close(stream.tokens[t], into: &skip) }

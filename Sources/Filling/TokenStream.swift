@@ -153,7 +153,8 @@ struct TokenStream {
         let text = String(decoding: bytes, as: UTF8.self)
         var ranges: [(start: Int, end: Int, tag: Int)] = []
         var i = 0
-        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
+        let open = UInt8(ascii: "{")
+        let close = UInt8(ascii: "}")
         while i + 1 < bytes.count {
             guard bytes[i] == open, bytes[i + 1] == open else {
                 i += 1
@@ -205,11 +206,14 @@ struct TokenStream {
                 copy.children.append(.element(rebuild(e, ranges: ranges, offset: &offset)))
             case .text(let t):
                 let utf8 = Array(t.utf8)
-                let a = offset, b = offset + utf8.count
+                let a = offset
+                let b = offset + utf8.count
                 offset = b
                 var cursor = a
                 func keep(_ from: Int, _ to: Int, into children: inout [XMLNode]) {
-                    if to > from { children.append(.text(String(decoding: utf8[(from - a)..<(to - a)], as: UTF8.self))) }
+                    if to > from {
+                        children.append(.text(String(decoding: utf8[(from - a)..<(to - a)], as: UTF8.self)))
+                    }
                 }
                 for r in ranges where r.end > a && r.start < b {
                     if r.start >= a {
@@ -218,7 +222,9 @@ struct TokenStream {
                             .element(
                                 XMLElement(
                                     Self.tagMarker,
-                                    attributes: [XMLAttribute("i", String(r.tag)), XMLAttribute("raw", tags[r.tag].tag.raw)]
+                                    attributes: [
+                                        XMLAttribute("i", String(r.tag)), XMLAttribute("raw", tags[r.tag].tag.raw),
+                                    ]
                                 )))
                     }
                     cursor = max(cursor, min(r.end, b))

@@ -35,7 +35,9 @@ public struct FieldDecoder {
             }
             seen[member.key] = member.value.line
             if fields.spec(member.key) == nil {
-                report(keyPath, "不是可用的字段名（第 \(member.value.line) 行）", expecting: fields.map(\.key).joined(separator: "、") + "之一")
+                report(
+                    keyPath, "不是可用的字段名（第 \(member.value.line) 行）",
+                    expecting: fields.map(\.key).joined(separator: "、") + "之一")
             }
         }
         var record = FieldRecord()
@@ -130,7 +132,8 @@ public struct FieldDecoder {
             if forbidden {
                 let hex = String(v, radix: 16, uppercase: true)
                 let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-                report(path, "含 XML 不允许的控制字符 \(code)（第 \(line) 行，第 \(position) 个字符）", expecting: "可打印的文字，换行用 \\n，制表用 \\t")
+                report(
+                    path, "含 XML 不允许的控制字符 \(code)（第 \(line) 行，第 \(position) 个字符）", expecting: "可打印的文字，换行用 \\n，制表用 \\t")
                 return nil
             }
         }

@@ -50,9 +50,15 @@ public struct JSONParser {
         case UInt8(ascii: "{"): return JSONNode(try parseObject(), line: startLine)
         case UInt8(ascii: "["): return JSONNode(try parseArray(), line: startLine)
         case UInt8(ascii: "\""): return JSONNode(.string(try parseString()), line: startLine)
-        case UInt8(ascii: "t"): try expectWord("true"); return JSONNode(.bool(true), line: startLine)
-        case UInt8(ascii: "f"): try expectWord("false"); return JSONNode(.bool(false), line: startLine)
-        case UInt8(ascii: "n"): try expectWord("null"); return JSONNode(.null, line: startLine)
+        case UInt8(ascii: "t"):
+            try expectWord("true")
+            return JSONNode(.bool(true), line: startLine)
+        case UInt8(ascii: "f"):
+            try expectWord("false")
+            return JSONNode(.bool(false), line: startLine)
+        case UInt8(ascii: "n"):
+            try expectWord("null")
+            return JSONNode(.null, line: startLine)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             return JSONNode(.number(try parseNumber()), line: startLine)
         default:

@@ -26,7 +26,8 @@ public enum MatterReader {
                 root = try JSONParser.parse(bytes)
             } catch {
                 result.diagnostics.append(
-                    Diagnostic(file: name, location: "第 \(error.line) 行", field: "", problem: "不是有效的 JSON：\(error.message)"))
+                    Diagnostic(
+                        file: name, location: "第 \(error.line) 行", field: "", problem: "不是有效的 JSON：\(error.message)"))
                 result.filesWithErrors.insert(name)
                 continue
             }
@@ -54,7 +55,8 @@ public enum MatterReader {
                 MatterRules.check(values, decoder: &decoder)
                 if let id = values["编号"]?.text {
                     if let first = firstSeen[id] {
-                        decoder.report("编号", "编号“\(id)”重复：\(first.file) \(first.location) 已用此编号", expecting: "每个事项唯一的编号")
+                        decoder.report(
+                            "编号", "编号“\(id)”重复：\(first.file) \(first.location) 已用此编号", expecting: "每个事项唯一的编号")
                     } else {
                         firstSeen[id] = (name, location)
                     }
@@ -88,7 +90,8 @@ enum MatterRules {
     static func check(_ values: FieldRecord, decoder: inout FieldDecoder) {
         let kind = values["事项类型"]?.text
         if kind == "领导批示", values["领导批示"] == nil {
-            decoder.report("领导批示", "领导批示事项缺少“领导批示”（第十二条）", expecting: FieldType.record(MatterCatalogue.instruction).expectation)
+            decoder.report(
+                "领导批示", "领导批示事项缺少“领导批示”（第十二条）", expecting: FieldType.record(MatterCatalogue.instruction).expectation)
         }
         if kind == "重点任务", values["办理方式"]?.text == "转阅" {
             decoder.report("办理方式", "重点任务事项不能“转阅”（转阅只适用于领导批示事项，第十二条(一)）", expecting: "“督办”或不填")

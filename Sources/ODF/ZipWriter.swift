@@ -1,139 +1,139 @@
 import CLibZip
 
 #if canImport(Glibc)
-  import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-  import Darwin
+    import Darwin
 #endif
 
 /// Builds zip archives in memory with libzip.
 public enum ZipWriter {
-  /// Returns a zip archive holding `entries` in the given order.
-  ///
-  /// The archive is built entirely in memory and is reproducible: every entry gets the DOS
-  /// time `modified`, nothing comes from the clock or a random source, and identical input
-  /// gives identical bytes. Stored entries use `ZIP_CM_STORE`, the others deflate. Names are
-  /// flagged UTF-8 when they are not ASCII; no entry carries an extra field, so an ODF
-  /// `mimetype` entry written first and stored is exactly what ODF requires.
-  ///
-  /// - Throws: ``ODFError`` — ``ODFError/Code/unsafeEntryName`` for an absolute name, one
-  ///   with `..` or a backslash, or a repeated name; ``ODFError/Code/invalidArgument`` for a
-  ///   timestamp outside the DOS range; ``ODFError/Code/zip`` with libzip's message.
-  public static func archive(_ entries: [ZipEntry], modified: ZipTimestamp) throws(ODFError)
-    -> [UInt8]
-  {
-    let (dosTime, dosDate) = try modified.dosTimeAndDate()
-    var seen = Set<String>()
-    for entry in entries {
-      guard ZipEntryName.isSafe(entry.name) else {
-        throw ODFError(
-          .unsafeEntryName, "条目名“\(entry.name)”不安全（绝对路径、含“..”或反斜杠）", source: entry.name)
-      }
-      guard seen.insert(entry.name).inserted else {
-        throw ODFError(.unsafeEntryName, "条目名“\(entry.name)”重复", source: entry.name)
-      }
-    }
-    if entries.isEmpty { return emptyArchive }
-
-    var error = zip_error_t()
-    zip_error_init(&error)
-    defer { zip_error_fini(&error) }
-    guard let buffer = zip_source_buffer_create(nil, 0, 0, &error) else {
-      throw ODFError(
-        .zip, "无法创建内存缓冲区：\(String(cString: zip_error_strerror(&error)))", source: "ZIP")
-    }
-    guard let archive = zip_open_from_source(buffer, ZIP_CREATE | ZIP_TRUNCATE, &error) else {
-      zip_source_free(buffer)
-      throw ODFError(.zip, "无法创建压缩包：\(String(cString: zip_error_strerror(&error)))", source: "ZIP")
-    }
-    zip_source_keep(buffer)
-    defer { zip_source_free(buffer) }
-
-    for entry in entries {
-      do {
-        try add(entry, to: archive, dosTime: dosTime, dosDate: dosDate)
-      } catch {
-        zip_discard(archive)
-        throw error
-      }
-    }
-    if zip_close(archive) < 0 {
-      let message = String(cString: zip_strerror(archive))
-      zip_discard(archive)
-      throw ODFError(.zip, "写入压缩包失败：\(message)", source: "ZIP")
-    }
-    return try readBack(buffer)
-  }
-
-  /// An archive with no entries: only the end-of-central-directory record (libzip deletes
-  /// the output instead of writing one).
-  private static let emptyArchive: [UInt8] =
-    [0x50, 0x4B, 0x05, 0x06] + [UInt8](repeating: 0, count: 18)
-
-  private static func add(
-    _ entry: ZipEntry, to archive: OpaquePointer, dosTime: UInt16, dosDate: UInt16
-  ) throws(ODFError) {
-    func failure(_ what: String) -> ODFError {
-      ODFError(.zip, "\(what)：\(String(cString: zip_strerror(archive)))", source: entry.name)
-    }
-    // libzip reads the data only at zip_close: give it a malloc'ed copy it frees itself.
-    var source: OpaquePointer?
-    if entry.data.isEmpty {
-      source = zip_source_buffer(archive, nil, 0, 0)
-    } else if let copy = malloc(entry.data.count) {
-      entry.data.withUnsafeBytes { bytes in _ = memcpy(copy, bytes.baseAddress!, bytes.count) }
-      source = zip_source_buffer(archive, copy, UInt64(entry.data.count), 1)
-      if source == nil { free(copy) }
-    }
-    guard let source else { throw failure("无法为条目分配缓冲区") }
-    let added = zip_file_add(archive, entry.name, source, zip_flags_t(ZIP_FL_ENC_UTF_8))
-    guard added >= 0 else {
-      zip_source_free(source)
-      throw failure("无法添加条目")
-    }
-    let index = UInt64(added)
-    let method = entry.compressed ? ZIP_CM_DEFLATE : ZIP_CM_STORE
-    guard zip_set_file_compression(archive, index, method, 0) == 0 else {
-      throw failure("无法设置压缩方式")
-    }
-    guard zip_file_set_dostime(archive, index, dosTime, dosDate, 0) == 0 else {
-      throw failure("无法设置修改时间")
-    }
-    let bothHeaders = zip_flags_t(ZIP_FL_LOCAL) | zip_flags_t(ZIP_FL_CENTRAL)
-    if zip_file_extra_fields_count(archive, index, bothHeaders) > 0,
-      zip_file_extra_field_delete(archive, index, UInt16(ZIP_EXTRA_FIELD_ALL), bothHeaders) != 0
+    /// Returns a zip archive holding `entries` in the given order.
+    ///
+    /// The archive is built entirely in memory and is reproducible: every entry gets the DOS
+    /// time `modified`, nothing comes from the clock or a random source, and identical input
+    /// gives identical bytes. Stored entries use `ZIP_CM_STORE`, the others deflate. Names are
+    /// flagged UTF-8 when they are not ASCII; no entry carries an extra field, so an ODF
+    /// `mimetype` entry written first and stored is exactly what ODF requires.
+    ///
+    /// - Throws: ``ODFError`` — ``ODFError/Code/unsafeEntryName`` for an absolute name, one
+    ///   with `..` or a backslash, or a repeated name; ``ODFError/Code/invalidArgument`` for a
+    ///   timestamp outside the DOS range; ``ODFError/Code/zip`` with libzip's message.
+    public static func archive(_ entries: [ZipEntry], modified: ZipTimestamp) throws(ODFError)
+        -> [UInt8]
     {
-      throw failure("无法删除扩展字段")
-    }
-  }
-
-  /// Copies the finished archive out of libzip's buffer source.
-  private static func readBack(_ buffer: OpaquePointer) throws(ODFError) -> [UInt8] {
-    if zip_source_is_deleted(buffer) != 0 { return emptyArchive }
-    func failure() -> ODFError {
-      ODFError(
-        .zip, "读取生成的压缩包失败：\(String(cString: zip_error_strerror(zip_source_error(buffer))))",
-        source: "ZIP")
-    }
-    guard zip_source_open(buffer) == 0 else { throw failure() }
-    defer { zip_source_close(buffer) }
-    guard zip_source_seek(buffer, 0, SEEK_END) == 0 else { throw failure() }
-    let tell = zip_source_tell(buffer)
-    guard tell > 0, zip_source_seek(buffer, 0, SEEK_SET) == 0 else { throw failure() }
-    let size = Int(tell)
-    var readError = false
-    let bytes = [UInt8](unsafeUninitializedCapacity: size) { storage, count in
-      count = 0
-      while count < size, let base = storage.baseAddress {
-        let read = zip_source_read(buffer, base + count, UInt64(size - count))
-        if read <= 0 {
-          readError = true
-          break
+        let (dosTime, dosDate) = try modified.dosTimeAndDate()
+        var seen = Set<String>()
+        for entry in entries {
+            guard ZipEntryName.isSafe(entry.name) else {
+                throw ODFError(
+                    .unsafeEntryName, "条目名“\(entry.name)”不安全（绝对路径、含“..”或反斜杠）", source: entry.name)
+            }
+            guard seen.insert(entry.name).inserted else {
+                throw ODFError(.unsafeEntryName, "条目名“\(entry.name)”重复", source: entry.name)
+            }
         }
-        count += Int(read)
-      }
+        if entries.isEmpty { return emptyArchive }
+
+        var error = zip_error_t()
+        zip_error_init(&error)
+        defer { zip_error_fini(&error) }
+        guard let buffer = zip_source_buffer_create(nil, 0, 0, &error) else {
+            throw ODFError(
+                .zip, "无法创建内存缓冲区：\(String(cString: zip_error_strerror(&error)))", source: "ZIP")
+        }
+        guard let archive = zip_open_from_source(buffer, ZIP_CREATE | ZIP_TRUNCATE, &error) else {
+            zip_source_free(buffer)
+            throw ODFError(.zip, "无法创建压缩包：\(String(cString: zip_error_strerror(&error)))", source: "ZIP")
+        }
+        zip_source_keep(buffer)
+        defer { zip_source_free(buffer) }
+
+        for entry in entries {
+            do {
+                try add(entry, to: archive, dosTime: dosTime, dosDate: dosDate)
+            } catch {
+                zip_discard(archive)
+                throw error
+            }
+        }
+        if zip_close(archive) < 0 {
+            let message = String(cString: zip_strerror(archive))
+            zip_discard(archive)
+            throw ODFError(.zip, "写入压缩包失败：\(message)", source: "ZIP")
+        }
+        return try readBack(buffer)
     }
-    if readError { throw failure() }
-    return bytes
-  }
+
+    /// An archive with no entries: only the end-of-central-directory record (libzip deletes
+    /// the output instead of writing one).
+    private static let emptyArchive: [UInt8] =
+        [0x50, 0x4B, 0x05, 0x06] + [UInt8](repeating: 0, count: 18)
+
+    private static func add(
+        _ entry: ZipEntry, to archive: OpaquePointer, dosTime: UInt16, dosDate: UInt16
+    ) throws(ODFError) {
+        func failure(_ what: String) -> ODFError {
+            ODFError(.zip, "\(what)：\(String(cString: zip_strerror(archive)))", source: entry.name)
+        }
+        // libzip reads the data only at zip_close: give it a malloc'ed copy it frees itself.
+        var source: OpaquePointer?
+        if entry.data.isEmpty {
+            source = zip_source_buffer(archive, nil, 0, 0)
+        } else if let copy = malloc(entry.data.count) {
+            entry.data.withUnsafeBytes { bytes in _ = memcpy(copy, bytes.baseAddress!, bytes.count) }
+            source = zip_source_buffer(archive, copy, UInt64(entry.data.count), 1)
+            if source == nil { free(copy) }
+        }
+        guard let source else { throw failure("无法为条目分配缓冲区") }
+        let added = zip_file_add(archive, entry.name, source, zip_flags_t(ZIP_FL_ENC_UTF_8))
+        guard added >= 0 else {
+            zip_source_free(source)
+            throw failure("无法添加条目")
+        }
+        let index = UInt64(added)
+        let method = entry.compressed ? ZIP_CM_DEFLATE : ZIP_CM_STORE
+        guard zip_set_file_compression(archive, index, method, 0) == 0 else {
+            throw failure("无法设置压缩方式")
+        }
+        guard zip_file_set_dostime(archive, index, dosTime, dosDate, 0) == 0 else {
+            throw failure("无法设置修改时间")
+        }
+        let bothHeaders = zip_flags_t(ZIP_FL_LOCAL) | zip_flags_t(ZIP_FL_CENTRAL)
+        if zip_file_extra_fields_count(archive, index, bothHeaders) > 0,
+            zip_file_extra_field_delete(archive, index, UInt16(ZIP_EXTRA_FIELD_ALL), bothHeaders) != 0
+        {
+            throw failure("无法删除扩展字段")
+        }
+    }
+
+    /// Copies the finished archive out of libzip's buffer source.
+    private static func readBack(_ buffer: OpaquePointer) throws(ODFError) -> [UInt8] {
+        if zip_source_is_deleted(buffer) != 0 { return emptyArchive }
+        func failure() -> ODFError {
+            ODFError(
+                .zip, "读取生成的压缩包失败：\(String(cString: zip_error_strerror(zip_source_error(buffer))))",
+                source: "ZIP")
+        }
+        guard zip_source_open(buffer) == 0 else { throw failure() }
+        defer { zip_source_close(buffer) }
+        guard zip_source_seek(buffer, 0, SEEK_END) == 0 else { throw failure() }
+        let tell = zip_source_tell(buffer)
+        guard tell > 0, zip_source_seek(buffer, 0, SEEK_SET) == 0 else { throw failure() }
+        let size = Int(tell)
+        var readError = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { storage, count in
+            count = 0
+            while count < size, let base = storage.baseAddress {
+                let read = zip_source_read(buffer, base + count, UInt64(size - count))
+                if read <= 0 {
+                    readError = true
+                    break
+                }
+                count += Int(read)
+            }
+        }
+        if readError { throw failure() }
+        return bytes
+    }
 }

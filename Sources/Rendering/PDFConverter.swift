@@ -23,7 +23,11 @@ public enum PDFConverter {
 
     /// Converts `files` into PDFs in `outputDirectory` (same base names, `.pdf`) and returns their paths.
     /// Uses a private LibreOffice profile so that it never disturbs, or waits for, a user's running office.
-    public static func convert(_ files: [String], outputDirectory: String) throws(Failure) -> [String] {
+    /// - Parameter fontAliases: a fontconfig file that maps the government fonts the documents name
+    ///   (仿宋_GB2312, 方正小标宋简体 …) to fonts installed here; added to the system's configuration.
+    public static func convert(_ files: [String], outputDirectory: String, fontAliases: String? = nil) throws(Failure)
+        -> [String]
+    {
         guard !files.isEmpty else { return [] }
         guard let soffice = soffice() else {
             throw Failure(message: "找不到 LibreOffice（soffice）：请安装 libreoffice-writer-nogui，或用环境变量 DUCHA_SOFFICE 指明其路径")
@@ -38,6 +42,27 @@ public enum PDFConverter {
                 "-env:UserInstallation=\(profile.absoluteString)", "--headless", "--norestore", "--convert-to", "pdf",
                 "--outdir", outputDirectory,
             ] + files
+        if let fontAliases, FileManager.default.fileExists(atPath: fontAliases) {
+            let absolute = URL(fileURLWithPath: fontAliases).standardizedFileURL.path
+            let configuration = profile.appendingPathComponent("fonts.conf")
+            let text = """
+                <?xml version="1.0"?>
+                <fontconfig>
+                  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+                  <include ignore_missing="yes">\(absolute)</include>
+                </fontconfig>
+
+                """
+            do {
+                try FileManager.default.createDirectory(at: profile, withIntermediateDirectories: true)
+                try Data(text.utf8).write(to: configuration)
+            } catch {
+                throw Failure(message: "无法写入字体配置：\(error)")
+            }
+            var environment = ProcessInfo.processInfo.environment
+            environment["FONTCONFIG_FILE"] = configuration.path
+            process.environment = environment
+        }
         let log = Pipe()
         process.standardOutput = log
         process.standardError = log
@@ -56,7 +81,8 @@ public enum PDFConverter {
         guard process.terminationStatus == 0, missing.isEmpty else {
             throw Failure(
                 message: "LibreOffice 转换 PDF 失败（退出码 \(process.terminationStatus)）："
-                    + String(decoding: output, as: UTF8.self) + (missing.isEmpty ? "" : " 未生成：" + missing.joined(separator: "、")))
+                    + String(decoding: output, as: UTF8.self)
+                    + (missing.isEmpty ? "" : " 未生成：" + missing.joined(separator: "、")))
         }
         return outputs
     }

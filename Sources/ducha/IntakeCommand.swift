@@ -1,5 +1,5 @@
-import ArgumentParser
 import Archive
+import ArgumentParser
 import Intake
 import Matters
 
@@ -25,7 +25,9 @@ struct IntakeCommand: ParsableCommand {
         let lock = try ArchiveLock(root: archiveOptions.archive, wait: archiveOptions.wait)
         defer { withExtendedLifetime(lock) {} }
         let store = ArchiveStore(root: archiveOptions.archive, office: office)
-        var added = 0, unchanged = 0, refused = 0
+        var added = 0
+        var unchanged = 0
+        var refused = 0
         for matter in result.matters {
             do {
                 switch try store.register(matter) {

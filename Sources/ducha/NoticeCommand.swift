@@ -1,5 +1,5 @@
-import ArgumentParser
 import Archive
+import ArgumentParser
 import Foundation
 import Matters
 import Rendering
@@ -45,7 +45,10 @@ struct NoticeCommand: ParsableCommand {
         var matters: [Matter] = []
         var failed = 0
         if all {
-            matters = try store.allMatters().filter { $0.handling == "督办" }
+            // Numbers follow the order of issue: by date, then id.
+            matters = try store.allMatters().filter { $0.handling == "督办" }.sorted {
+                ($0.assignedOn ?? $0.registered, $0.id) < ($1.assignedOn ?? $1.registered, $1.id)
+            }
         }
         for id in ids {
             guard let matter = try store.matter(id: id) else {
@@ -74,7 +77,8 @@ struct NoticeCommand: ParsableCommand {
         }
         if let pdfDirectory, !written.isEmpty {
             try FileManager.default.createDirectory(atPath: pdfDirectory, withIntermediateDirectories: true)
-            let pdfs = try PDFConverter.convert(written, outputDirectory: pdfDirectory)
+            let pdfs = try PDFConverter.convert(
+                written, outputDirectory: pdfDirectory, fontAliases: templateOptions.templates + "/fonts.conf")
             print("PDF 打印件 \(pdfs.count) 份：\(pdfDirectory)")
         }
         print("共签发 \(written.count) 份《督查通知单》" + (failed > 0 ? "，\(failed) 个事项未能签发" : "") + "。")

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Commands: bad input, template check, generic fill, flat output")
 struct CommandTests {
@@ -89,7 +89,8 @@ struct CommandTests {
             to: "data.json", in: workspace)
         for output in ["out.odt", "out.fodt"] {
             let path = workspace.directory.appendingPathComponent(output).path
-            let result = try workspace.ducha(["fill", template, data, "-o", path, "--date", "2026-03-05"], archiveOptions: false)
+            let result = try workspace.ducha(
+                ["fill", template, data, "-o", path, "--date", "2026-03-05"], archiveOptions: false)
             #expect(result.status == 0, "\(result.stderr)")
             #expect(FileManager.default.fileExists(atPath: path))
         }

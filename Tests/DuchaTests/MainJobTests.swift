@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("The main job on the shipped examples")
 struct MainJobTests {
@@ -29,7 +29,8 @@ struct MainJobTests {
         }
         // Numbers 1…N, each once.
         let registry = String(
-            decoding: try Data(contentsOf: URL(fileURLWithPath: workspace.archive + "/2026/registry.xml")), as: UTF8.self)
+            decoding: try Data(contentsOf: URL(fileURLWithPath: workspace.archive + "/2026/registry.xml")),
+            as: UTF8.self)
         let serials = registry.components(separatedBy: "序号=\"").dropFirst().compactMap { Int($0.prefix { $0 != "\"" }) }
         #expect(serials.sorted() == Array(1...documents.count))
     }
@@ -61,7 +62,8 @@ struct MainJobTests {
 
     @Test("the same input gives identical bytes: in a fresh archive, and when run again on the same archive")
     func reproducible() throws {
-        let first = try Workspace(), second = try Workspace()
+        let first = try Workspace()
+        let second = try Workspace()
         defer {
             first.remove()
             second.remove()

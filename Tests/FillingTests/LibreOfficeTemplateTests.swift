@@ -2,8 +2,8 @@ import Foundation
 import Matters
 import ODF
 import Rendering
-import Testing
 import TestSupport
+import Testing
 
 @testable import Filling
 
@@ -46,7 +46,8 @@ let sampleOffice = OfficeProfile(
 /// Fills a template file with the sample matter and packages it.
 func renderSample(template path: URL) throws -> (bytes: [UInt8], content: XMLElement) {
     let bytes = [UInt8](try Data(contentsOf: path))
-    let template = try FormTemplate.load(bytes: bytes, name: path.lastPathComponent, schema: FormCatalogue.schema(for: .notice))
+    let template = try FormTemplate.load(
+        bytes: bytes, name: path.lastPathComponent, schema: FormCatalogue.schema(for: .notice))
     let data = FormCatalogue.data(
         form: .notice, matter: sampleMatter(), number: DocumentNumber(prefix: "西督通", year: 2026, serial: 7),
         date: CivilDate(year: 2026, month: 2, day: 26)!, office: sampleOffice)

@@ -1,5 +1,5 @@
-import Matters
 import Filling
+import Matters
 import ODF
 
 /// Builds a content part with the given body paragraphs/tables (namespaces declared), parses it.

@@ -48,14 +48,16 @@ struct TemplateEngineTests {
         let (root, _) = try fill(body, .record(["协办单位": units]))
         let rows = elements("table:table-row", in: root)
         #expect(rows.count == 4)
-        #expect(rows.dropFirst().map { paragraphTexts($0) } == [["区财政局", "010-1"], ["区教委", "010-2"], ["什刹海街道", "010-3"]])
+        #expect(
+            rows.dropFirst().map { paragraphTexts($0) } == [["区财政局", "010-1"], ["区教委", "010-2"], ["什刹海街道", "010-3"]])
         let (empty, _) = try fill(body, .record(["协办单位": .list([])]))
         #expect(elements("table:table-row", in: empty).count == 1)
     }
 
     @Test("a section whose tags stand alone in their paragraphs repeats the paragraphs between")
     func paragraphSection() throws {
-        let body = "<text:p>前</text:p><text:p>{{#办理要求}}</text:p><text:p>{{.}}</text:p><text:p>{{/办理要求}}</text:p><text:p>后</text:p>"
+        let body =
+            "<text:p>前</text:p><text:p>{{#办理要求}}</text:p><text:p>{{.}}</text:p><text:p>{{/办理要求}}</text:p><text:p>后</text:p>"
         let (root, _) = try fill(body, .record(["办理要求": .list([.text("一"), .text("二"), .text("三")])]))
         #expect(paragraphTexts(root) == ["前", "一", "二", "三", "后"])
     }
@@ -104,7 +106,9 @@ struct TemplateEngineTests {
     func compileOnce() throws {
         let part = try CompiledPart.compile(
             try contentPart("<text:p>{{#a}}{{.}},{{/a}}</text:p>"), part: "content.xml", template: "t", schema: nil)
-        var first: [UInt8] = [], second: [UInt8] = [], other: [UInt8] = []
+        var first: [UInt8] = []
+        var second: [UInt8] = []
+        var other: [UInt8] = []
         part.fill(.record(["a": .list([.text("1"), .text("2")])]), into: &first)
         part.fill(.record(["a": .list([.text("1"), .text("2")])]), into: &second)
         part.fill(.record(["a": .list([.text("3")])]), into: &other)

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs what Ducha needs on Debian 12: the C libraries it links (libxml2, libzip), and the tools its
+# tests and PDF output use (xmllint, LibreOffice Writer, CJK fonts, poppler, bagit.py).
+# The Swift toolchain (6.1 or later) must already be on the PATH.
+set -euo pipefail
+SUDO=""
+if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends \
+    pkg-config libxml2-dev libzip-dev libxml2-utils \
+    libreoffice-writer-nogui fonts-noto-cjk poppler-utils python3 >/dev/null
+if ! command -v bagit.py >/dev/null 2>&1; then
+    python3 -m pip install --quiet --disable-pip-version-check bagit 2>/dev/null \
+        || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages bagit
+fi
+echo "依赖已就绪：$(pkg-config --modversion libxml-2.0) (libxml2), $(pkg-config --modversion libzip) (libzip), $(soffice --version 2>/dev/null | head -1)"
