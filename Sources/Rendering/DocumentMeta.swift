@@ -60,15 +60,19 @@ public struct DocumentMeta: Sendable, Equatable {
         return XMLElement("office:meta", children: children)
     }
 
+    /// The namespaces the meta element uses, by prefix.
+    static let namespaces = [
+        ("office", "urn:oasis:names:tc:opendocument:xmlns:office:1.0"),
+        ("meta", "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"),
+        ("dc", "http://purl.org/dc/elements/1.1/"),
+    ]
+
     /// A whole meta.xml part.
     var part: [UInt8] {
         let root = XMLElement(
             "office:document-meta",
-            attributes: [
-                XMLAttribute("xmlns:office", "urn:oasis:names:tc:opendocument:xmlns:office:1.0"),
-                XMLAttribute("xmlns:meta", "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"),
-                XMLAttribute("xmlns:dc", "http://purl.org/dc/elements/1.1/"),
-                XMLAttribute("office:version", "1.3"),
+            attributes: Self.namespaces.map { XMLAttribute("xmlns:" + $0.0, $0.1) } + [
+                XMLAttribute("office:version", "1.3")
             ],
             children: [.element(element)])
         var out = XMLWriter.declaration

@@ -32,8 +32,12 @@ public enum DocumentRenderer {
             settings = try XMLDocumentParser.parse(part.data, source: "settings.xml")
         }
         let metaRoot = XMLElement("office:document-meta", children: [.element(meta.element)])
-        let document = FlatODF.join(
+        var document = FlatODF.join(
             content: contentRoot, styles: stylesRoot, meta: metaRoot, settings: settings, mimetype: mimetype)
+        // The meta element needs its prefixes even when the template's parts never used them.
+        for (prefix, uri) in DocumentMeta.namespaces where document.attribute("xmlns:" + prefix) == nil {
+            document.attributes.insert(XMLAttribute("xmlns:" + prefix, uri), at: 0)
+        }
         var out = XMLWriter.declaration
         XMLWriter.serialize(document, into: &out)
         return out
