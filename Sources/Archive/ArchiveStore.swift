@@ -1,21 +1,33 @@
-import Glibc
 public import Matters
+import Glibc
 
-/// The 一事一档 store: `<root>/<year>/<matter-id>/` is a BagIt bag holding `data/matter.xml` and the
-/// matter's papers in one folder per stage.
+/// The 一事一档 store: `<root>/<year>/<matter-id>/` is a BagIt bag holding `data/matter.xml` (the record
+/// and its event log) and the matter's papers in one folder per stage.
 public struct ArchiveStore: Sendable {
     /// The folders of a matter's papers under `data/`, one per stage of its life.
     public enum Folder: String, CaseIterable, Sendable {
-        /// 交办: 《督查通知单》, 《领导批示转阅（办）单》.
+        /// 交办: 《督查通知单》, 《领导批示转阅（办）单》, 审定, 签收.
         case assignment = "交办"
         /// 预案: 项目管理责任制, 落实预案, 保障措施.
         case plan = "预案"
         /// 进展: 进展报告, 周报/月报.
         case progress = "进展"
-        /// 督查: 督查记录, 《督查催办单》, 《督查退办单》, 延期材料.
+        /// 督查: 督查记录, 《督查催办单》, 《督查退办单》, 延期和调整置换材料.
         case inspections = "督查"
-        /// 办结: 办理报告, 完成情况.
+        /// 办结: 办理报告, 审核, 办结, 归档, 再督查.
         case completion = "办结"
+
+        /// Where an event's record and papers are filed.
+        public static func of(_ event: MatterEvent) -> Folder {
+            switch event.kind {
+            case .registration, .approval, .assignment, .transfer, .receipt: return .assignment
+            case .responsibility, .plan, .safeguards: return .plan
+            case .progress, .weeklyReport, .monthlyReport: return .progress
+            case .inspection, .reminder, .extensionRequest, .extensionDecision, .adjustment: return .inspections
+            case .review: return event.text("结论") == "退办" ? .inspections : .completion
+            case .report, .completion, .archiving, .reinspection: return .completion
+            }
+        }
     }
 
     public let root: String
@@ -29,36 +41,44 @@ public struct ArchiveStore: Sendable {
     /// `<root>/<year>/<id>`.
     public func folder(of matter: Matter) -> String { "\(root)/\(matter.year)/\(matter.id)" }
 
-    /// Finds an archived matter by id in any year.
-    public func matter(id: String) throws(ArchiveError) -> Matter? {
+    /// An archived matter and its event log, found by id in any year.
+    public func record(id: String) throws(ArchiveError) -> (matter: Matter, log: [StoredEvent])? {
         for year in years() {
             let path = "\(root)/\(year)/\(id)/data/matter.xml"
             guard access(path, F_OK) == 0 else { continue }
-            return try MatterXML.decode(try AtomicFile.read(path), source: path)
+            let (matter, log) = try MatterXML.decode(try AtomicFile.read(path), source: path)
+            return (matter, log)
         }
         return nil
     }
 
-    /// Every archived matter, by year then id.
-    public func allMatters() throws(ArchiveError) -> [Matter] {
-        var result: [Matter] = []
+    /// An archived matter, found by id in any year.
+    public func matter(id: String) throws(ArchiveError) -> Matter? { try record(id: id)?.matter }
+
+    /// Every archived matter with its log, by year then id.
+    public func allRecords() throws(ArchiveError) -> [(matter: Matter, log: [StoredEvent])] {
+        var result: [(matter: Matter, log: [StoredEvent])] = []
         for year in years() {
             for id in Self.list("\(root)/\(year)").sorted() {
                 let path = "\(root)/\(year)/\(id)/data/matter.xml"
                 guard access(path, F_OK) == 0 else { continue }
-                result.append(try MatterXML.decode(try AtomicFile.read(path), source: path))
+                let (matter, log) = try MatterXML.decode(try AtomicFile.read(path), source: path)
+                result.append((matter, log))
             }
         }
         return result
     }
+
+    /// Every archived matter, by year then id.
+    public func allMatters() throws(ArchiveError) -> [Matter] { try allRecords().map(\.matter) }
 
     public enum RegisterOutcome: Sendable, Equatable {
         case added
         case unchanged
     }
 
-    /// Archives a new matter as a bag. The same record again changes nothing; a different record under an
-    /// archived id is refused, so nothing archived is ever overwritten by intake.
+    /// Archives a new matter as a bag (立项). The same record again changes nothing; a different record
+    /// under an archived id is refused, so nothing archived is ever overwritten by intake.
     public func register(_ matter: Matter) throws(ArchiveError) -> RegisterOutcome {
         if let existing = try self.matter(id: matter.id) {
             if existing == matter { return .unchanged }
@@ -69,24 +89,50 @@ public struct ArchiveStore: Sendable {
         }
         let bag = folder(of: matter)
         for stage in Folder.allCases { try AtomicFile.makeDirectories("\(bag)/data/\(stage.rawValue)") }
-        try AtomicFile.write(MatterXML.encode(matter), to: "\(bag)/data/matter.xml")
+        try AtomicFile.write(MatterXML.encode(matter), to: "\(bag)/data/matter.xml", mode: fileMode(matter))
         try seal(matter)
         try restrict(matter)
         return .added
     }
 
-    /// Issues a numbered document for a matter: takes the number already registered for it (with its
-    /// date, so a re-run gives the same bytes), or the next free one, recorded before anything is written;
-    /// renders; files it under `folder`; and reseals the bag.
-    /// - Parameter render: makes the document's bytes for its number and date.
+    /// Writes the matter's log: `matter.xml`, and each event's own record in its stage's folder.
+    public func saveLog(_ log: [StoredEvent], of matter: Matter) throws(ArchiveError) {
+        let bag = folder(of: matter)
+        for stored in log {
+            let name = "\(Self.pad(stored.sequence))-\(stored.event.kind.rawValue)-\(stored.event.date.iso).xml"
+            try AtomicFile.write(
+                MatterXML.eventRecord(stored), to: "\(bag)/data/\(Folder.of(stored.event).rawValue)/\(name)",
+                mode: fileMode(matter))
+        }
+        try AtomicFile.write(MatterXML.encode(matter, log: log), to: "\(bag)/data/matter.xml", mode: fileMode(matter))
+        try seal(matter)
+    }
+
+    /// Copies an attachment into the bag beside its event's record; returns its path inside the bag.
+    public func storeAttachment(_ bytes: [UInt8], name: String, sequence: Int, event: MatterEvent, of matter: Matter)
+        throws(ArchiveError) -> String
+    {
+        let safe = String(name.map { $0 == "/" || $0 == "\\" ? "_" : $0 })
+        let relative = "data/\(Folder.of(event).rawValue)/\(Self.pad(sequence))-附件-\(safe)"
+        try AtomicFile.write(bytes, to: folder(of: matter) + "/" + relative, mode: fileMode(matter))
+        return relative
+    }
+
+    /// Issues a numbered document for a matter: takes the number already registered for this occurrence of
+    /// the form (with its date, so a re-run gives the same bytes), or the next free one, recorded before
+    /// anything is written; renders; files it under `folder`; and reseals the bag.
+    /// - Parameters:
+    ///   - occurrence: 1 for the matter's first slip of this form, 2 for the second …
+    ///   - render: makes the document's bytes for its number and date.
     /// - Returns: the number, the document's date and its path.
     public func issue(
-        form: Form, for matter: Matter, date: CivilDate, into folder: Folder, fileExtension: String,
-        render: (DocumentNumber, CivilDate) throws -> [UInt8]
+        form: Form, for matter: Matter, occurrence: Int = 1, date: CivilDate, into folder: Folder,
+        fileExtension: String, render: (DocumentNumber, CivilDate) throws -> [UInt8]
     ) throws -> (number: DocumentNumber, date: CivilDate, path: String) {
         var found: Registry.Entry?
         for year in matter.year...max(matter.year, date.year) {
-            if let entry = try Registry.load(root: root, year: year).existing(form: form, matter: matter.id) {
+            let registry = try Registry.load(root: root, year: year)
+            if let entry = registry.existing(form: form, matter: matter.id, occurrence: occurrence) {
                 found = entry
                 break
             }
@@ -104,29 +150,40 @@ public struct ArchiveStore: Sendable {
         }
         let base = entry.file.lastIndex(of: ".").map { String(entry.file[..<$0]) } ?? entry.file
         let path = "\(root)/\(base).\(fileExtension)"
-        try AtomicFile.write(try render(entry.number, entry.date), to: path, mode: matter.isClassified ? 0o600 : 0o644)
+        try AtomicFile.write(try render(entry.number, entry.date), to: path, mode: fileMode(matter))
         try seal(matter)
         return (entry.number, entry.date, path)
     }
 
     /// Rewrites the bag's manifests and tag files.
     public func seal(_ matter: Matter) throws(ArchiveError) {
-        try Bag(root: folder(of: matter)).seal(info: [
-            ("Source-Organization", office.name),
-            ("External-Identifier", matter.id),
-            ("Bag-Group-Identifier", "\(office.name) \(matter.year)年度督查事项"),
-            ("Bagging-Date", matter.registered.iso),
-        ])
+        try Bag(root: folder(of: matter)).seal(
+            info: [
+                ("Source-Organization", office.name),
+                ("External-Identifier", matter.id),
+                ("Bag-Group-Identifier", "\(office.name) \(matter.year)年度督查事项"),
+                ("Bagging-Date", matter.registered.iso),
+            ], mode: fileMode(matter))
     }
+
+    private func fileMode(_ matter: Matter) -> mode_t { matter.isClassified ? 0o600 : 0o644 }
 
     /// 涉密 matters: the folder and everything in it readable by the owner only.
     private func restrict(_ matter: Matter) throws(ArchiveError) {
         guard matter.isClassified else { return }
-        chmod(folder(of: matter), 0o700)
+        let bag = folder(of: matter)
+        chmod(bag, 0o700)
+        for stage in Folder.allCases { chmod("\(bag)/data/\(stage.rawValue)", 0o700) }
+        chmod("\(bag)/data", 0o700)
     }
 
     private func years() -> [Int] {
         Self.list(root).compactMap { Int($0) }.sorted()
+    }
+
+    static func pad(_ n: Int) -> String {
+        let s = String(n)
+        return s.count >= 3 ? s : String(repeating: "0", count: 3 - s.count) + s
     }
 
     static func list(_ path: String) -> [String] {

@@ -19,7 +19,7 @@ public struct Bag: Sendable {
     /// Rewrites the manifests and tag files from what is in `data/` now. Each file is written atomically;
     /// payload files must already be in place.
     /// - Parameter info: bag-info.txt fields in order (Payload-Oxum and Bag-Software-Agent are added).
-    public func seal(info: [(String, String)]) throws(ArchiveError) {
+    public func seal(info: [(String, String)], mode: mode_t = 0o644) throws(ArchiveError) {
         var manifest = ""
         var octets = 0
         let files = try payloadFiles()
@@ -29,18 +29,18 @@ public struct Bag: Sendable {
             manifest += Self.sha256(bytes) + "  " + Self.encode(file) + "\n"
         }
         try AtomicFile.write(
-            Array("BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n".utf8), to: root + "/bagit.txt")
+            Array("BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n".utf8), to: root + "/bagit.txt", mode: mode)
         var infoText = ""
         for (key, value) in info + [("Payload-Oxum", "\(octets).\(files.count)"), ("Bag-Software-Agent", "Ducha")] {
             infoText += key + ": " + value.replacingNewlines() + "\n"
         }
-        try AtomicFile.write(Array(infoText.utf8), to: root + "/bag-info.txt")
-        try AtomicFile.write(Array(manifest.utf8), to: root + "/manifest-sha256.txt")
+        try AtomicFile.write(Array(infoText.utf8), to: root + "/bag-info.txt", mode: mode)
+        try AtomicFile.write(Array(manifest.utf8), to: root + "/manifest-sha256.txt", mode: mode)
         var tags = ""
         for name in ["bag-info.txt", "bagit.txt", "manifest-sha256.txt"] {
             tags += Self.sha256(try AtomicFile.read(root + "/" + name)) + "  " + name + "\n"
         }
-        try AtomicFile.write(Array(tags.utf8), to: root + "/tagmanifest-sha256.txt")
+        try AtomicFile.write(Array(tags.utf8), to: root + "/tagmanifest-sha256.txt", mode: mode)
     }
 
     /// Lowercase hex SHA-256.

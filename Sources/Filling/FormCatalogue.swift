@@ -12,17 +12,68 @@ public enum FormCatalogue {
         FieldSpec("单据名称", "单据名称", .text, required: true, help: "如 督查通知单"),
     ]
 
-    /// Every name a template of a slip may use: the matter catalogue, with the slip's fields in front.
-    public static func schema(for form: Form) -> [FieldSpec] {
-        let own = Set(slipFields.map(\.key))
-        return slipFields + MatterCatalogue.fields.filter { !own.contains($0.key) }
+    /// The fields one form adds for itself (beyond ``slipFields`` and the matter's).
+    public static func ownFields(of form: Form) -> [FieldSpec] {
+        switch form {
+        case .notice:
+            return []
+        case .reminder:
+            return [
+                FieldSpec("催办次数", "第几次催办", .text, required: true, help: "如 2（第2次催办）"),
+                FieldSpec("原通知单文号", "原《督查通知单》文号", .documentNumber, required: true),
+                FieldSpec("原定时限", "原定办理时限", .date, required: true, help: "催办时有效的时限（延期、退办后的新时限）"),
+                FieldSpec("逾期天数", "逾期天数", .text, required: true, help: "自原定时限次日起算的日历天数"),
+                FieldSpec("新报送时限", "新的报送时限", .date, required: true),
+                FieldSpec("催办要求", "催办要求", .paragraphs, required: true),
+            ]
+        case .returnSlip:
+            return [
+                FieldSpec("退办次数", "第几次退办", .text, required: true),
+                FieldSpec("原通知单文号", "原《督查通知单》文号", .documentNumber, required: true),
+                FieldSpec(
+                    "被退回材料", "被退回的办理报告",
+                    .record([
+                        FieldSpec("标题", "报告标题", .text, required: true),
+                        FieldSpec("报送日期", "报送日期", .date, required: true),
+                        FieldSpec("文号", "报告文号", .text),
+                    ]), required: true),
+                FieldSpec(
+                    "退办理由清单", "退办理由（逐项勾选）",
+                    .list(
+                        .record([
+                            FieldSpec("勾选", "☑ 或 ☐", .text, required: true),
+                            FieldSpec("理由", "理由", .text, required: true),
+                        ])), required: true,
+                    help: "11(三)、12(二)、12(四) 的全部理由，选中的为 ☑"),
+                FieldSpec("其他理由", "其他理由", .multilineText),
+                FieldSpec("重办要求", "重办要求", .paragraphs, required: true),
+                FieldSpec("重新报送时限", "重新报送时限", .date, required: true),
+            ]
+        case .transfer:
+            return [
+                FieldSpec("转阅方式", "办理方式", .choice(["阅知", "阅研", "研办"]), required: true),
+                FieldSpec("需要反馈", "是否需要反馈", .flag, required: true),
+                FieldSpec("反馈时限", "反馈时限", .date, help: "需要反馈时必有"),
+                FieldSpec("拟办意见", "督查室拟办意见", .multilineText),
+                FieldSpec("阅知范围", "阅知范围", .text),
+            ]
+        }
     }
 
-    /// The data of one slip for one matter.
+    /// Every name a template of a slip may use: the slip's and the form's own fields, then the matter's.
+    public static func schema(for form: Form) -> [FieldSpec] {
+        let front = slipFields + ownFields(of: form)
+        let own = Set(front.map(\.key))
+        return front + MatterCatalogue.fields.filter { !own.contains($0.key) }
+    }
+
+    /// The data of one slip for one matter; `extra` holds the form's own fields (see ``ownFields(of:)``).
     public static func data(
-        form: Form, matter: Matter, number: DocumentNumber, date: CivilDate, office: OfficeProfile
+        form: Form, matter: Matter, number: DocumentNumber, date: CivilDate, office: OfficeProfile,
+        extra: [String: TemplateValue] = [:]
     ) -> TemplateValue {
         guard case .record(var fields) = TemplateValue(.record(matter.values)) else { return .record([:]) }
+        for (key, value) in extra { fields[key] = value }
         fields["文号"] = .number(number)
         fields["发文日期"] = .date(date)
         fields["机关名称"] = .text(office.name)

@@ -88,6 +88,9 @@ public struct FieldDecoder {
         case .flag:
             guard case .bool(let b) = node.value else { return wrongType() }
             return .flag(b)
+        case .count:
+            guard case .number(let n) = node.value, let value = Int(n), value >= 0 else { return wrongType() }
+            return .text(String(value))
         case .paragraphs:
             switch node.value {
             case .string(let s):

@@ -17,6 +17,8 @@ public indirect enum FieldType: Sendable, Equatable {
     case identifier
     /// A telephone number: digits, spaces, `-`, `+`, `(`, `)` and `转`.
     case phone
+    /// A whole number of zero or more (JSON number), kept as its decimal text.
+    case count
     /// A registered document number (发文字号), such as 西督通〔2026〕12号.
     case documentNumber
     /// A group of named fields.
@@ -35,6 +37,7 @@ public indirect enum FieldType: Sendable, Equatable {
         case .flag: return "true 或 false"
         case .identifier: return "只含字母、数字和连字符（-）的编号，如 2026-001"
         case .phone: return "电话号码，如 010-83291234"
+        case .count: return "非负整数"
         case .documentNumber: return "文号，如 西督通〔2026〕12号"
         case .record(let fields): return "含 " + fields.map(\.key).joined(separator: "、") + " 的对象"
         case .list(let element): return "数组，每项为" + element.expectation

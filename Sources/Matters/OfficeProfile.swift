@@ -11,14 +11,30 @@ public struct OfficeProfile: Sendable, Equatable {
     public var phone: String
     /// 文号前缀 per form title, e.g. 督查通知单 → 西督通.
     public var numberPrefixes: [String: String]
+    /// The numbers the measures leave to the office (督查规则).
+    public var policy: LifecyclePolicy
 
-    public init(name: String, parent: String, signer: String, phone: String, numberPrefixes: [String: String]) {
+    public init(
+        name: String, parent: String, signer: String, phone: String, numberPrefixes: [String: String],
+        policy: LifecyclePolicy = LifecyclePolicy()
+    ) {
         self.name = name
         self.parent = parent
         self.signer = signer
         self.phone = phone
         self.numberPrefixes = numberPrefixes
+        self.policy = policy
     }
+
+    /// The keys of `督查规则` in the profile, each with the policy value it sets.
+    public static let policyFields: [(spec: FieldSpec, keyPath: WritableKeyPath<LifecyclePolicy, Int> & Sendable)] = [
+        (FieldSpec("媒体曝光办结天数", "新闻媒体曝光事项办结天数（第十二条(四)：7日）", .count), \.mediaDays),
+        (FieldSpec("延期申请提前工作日", "延期申请须在时限前几个工作日提出（第十二条(四)：3）", .count), \.extensionLeadWorkingDays),
+        (FieldSpec("黄灯工作日", "距时限几个工作日内亮黄灯", .count), \.yellowWorkingDays),
+        (FieldSpec("催办后报送工作日", "催办单给出的新报送时限（工作日）", .count), \.reminderWorkingDays),
+        (FieldSpec("屡次迟报次数", "迟报几次算屡次迟报（第十五条）", .count), \.repeatedLateThreshold),
+        (FieldSpec("月报起始天数", "办理期超过几天的领导批示事项须报月报（第十二条(四)）", .count), \.monthlyReportAfterDays),
+    ]
 
     /// The profile's own catalogue: the keys `office-profile.json` must have.
     public static let fields: [FieldSpec] = [
@@ -27,6 +43,7 @@ public struct OfficeProfile: Sendable, Equatable {
         FieldSpec("签发人", "签发人", .text, required: true),
         FieldSpec("联系电话", "联系电话", .phone, required: true),
         FieldSpec("文号前缀", "各单据文号前缀", .record(Form.allCases.map { FieldSpec($0.rawValue, $0.rawValue, .text) })),
+        FieldSpec("督查规则", "办法未定的数字", .record(policyFields.map(\.spec))),
     ]
 
     /// The number prefix of a form, or an error naming the missing key.

@@ -1,5 +1,5 @@
-import Archive
 import ArgumentParser
+import Archive
 import Foundation
 import Matters
 import Rendering
@@ -7,17 +7,17 @@ import Rendering
 struct NoticeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "notice",
-        abstract: "为已归档的督办事项签发《督查通知单》，登记文号，存入事项档案的“交办”文件夹。",
+        abstract: "交办：为督办事项签发《督查通知单》，登记文号，记录“交办”事件，存入事项档案的“交办”文件夹。",
         discussion: """
-            发文日期依次取 --date、事项的“交办日期”、当天。已签发过的事项沿用原文号和原日期，重新生成的文件与原文件逐字节相同。
-            转阅事项不发通知单（应发《领导批示转阅（办）单》）。
+            发文日期依次取 --date、事项的“交办日期”、当天。已交办的事项沿用原文号和原日期，重新生成的文件与原文件逐字节相同。
+            转阅事项不发通知单（用 ducha transfer 发《领导批示转阅（办）单》）。
             """
     )
 
     @Argument(help: ArgumentHelp("事项编号", valueName: "MATTER-ID"))
     var ids: [String] = []
 
-    @Flag(name: .customLong("all"), help: "为档案中所有督办事项签发（已签发的原样重生成）")
+    @Flag(name: .customLong("all"), help: "为档案中所有待交办和已交办的督办事项签发（已签发的原样重生成）")
     var all = false
 
     @Option(name: .customLong("date"), help: ArgumentHelp("发文日期", valueName: "YYYY-MM-DD"))
@@ -38,38 +38,45 @@ struct NoticeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let office = try templateOptions.officeProfile()
         let lock = try ArchiveLock(root: archiveOptions.archive, wait: archiveOptions.wait)
         defer { withExtendedLifetime(lock) {} }
-        let store = ArchiveStore(root: archiveOptions.archive, office: office)
-        var matters: [Matter] = []
+        let office = try Office(archive: archiveOptions.archive, templates: templateOptions, format: format)
+        var records: [(matter: Matter, log: [StoredEvent])] = []
         var failed = 0
         if all {
             // Numbers follow the order of issue: by date, then id.
-            matters = try store.allMatters().filter { $0.handling == "督办" }.sorted {
-                ($0.assignedOn ?? $0.registered, $0.id) < ($1.assignedOn ?? $1.registered, $1.id)
+            records = try office.store.allRecords().filter {
+                $0.matter.handling == "督办"
+                    && ($0.log.isEmpty || $0.log.contains { $0.event.kind == .assignment }
+                        || $0.log.allSatisfy { $0.event.kind == .approval })
+            }.sorted {
+                ($0.matter.assignedOn ?? $0.matter.registered, $0.matter.id)
+                    < ($1.matter.assignedOn ?? $1.matter.registered, $1.matter.id)
             }
         }
         for id in ids {
-            guard let matter = try store.matter(id: id) else {
+            guard let record = try office.store.record(id: id) else {
                 warn("\(archiveOptions.archive): 档案中没有事项 \(id)（先用 ducha intake 登记）")
                 failed += 1
                 continue
             }
-            guard matter.handling == "督办" else {
-                warn("\(id): 转阅事项不发《督查通知单》（应发《领导批示转阅（办）单》）")
-                failed += 1
-                continue
-            }
-            matters.append(matter)
+            records.append(record)
         }
-        let issuer = try SlipIssuer(form: .notice, templates: templateOptions, store: store, format: format)
         var written: [String] = []
-        for matter in matters {
+        for (matter, log) in records {
             do {
-                let result = try issuer.issue(for: matter, date: date ?? matter.assignedOn ?? today())
-                written.append(result.path)
-                print("\(matter.id) 《督查通知单》\(result.number)：\(result.path)")
+                let slip: (number: DocumentNumber, path: String)?
+                if let assigned = log.first(where: { $0.event.kind == .assignment }) {
+                    slip = try office.reissue(assigned, matter: matter, log: log)
+                } else {
+                    let day = date ?? matter.assignedOn ?? today()
+                    guard case .added(_, let issued) = try office.record(Office.event(.assignment, matter: matter.id, date: day))
+                    else { continue }
+                    slip = issued
+                }
+                guard let slip else { continue }
+                written.append(slip.path)
+                print("\(matter.id) 《督查通知单》\(slip.number)：\(slip.path)")
             } catch {
                 failed += 1
                 warn("\(matter.id): \(error)")

@@ -24,6 +24,11 @@ struct TemplateOptions: ParsableArguments {
     }
 
     func templatePath(for form: Form) -> String { templates + "/" + form.rawValue + ".fodt" }
+
+    /// The working-day calendar (`calendar/YYYY.json` in the templates folder).
+    func calendar() throws -> WorkingCalendar {
+        try CalendarReader.load(folder: templates + "/calendar")
+    }
 }
 
 /// Output formats of a document.

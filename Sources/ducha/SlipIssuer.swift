@@ -9,7 +9,6 @@ import Rendering
 struct SlipIssuer {
     let form: Form
     let template: FormTemplate
-    let office: OfficeProfile
     let store: ArchiveStore
     let format: OutputFormat
 
@@ -17,24 +16,29 @@ struct SlipIssuer {
         self.form = form
         let path = templates.templatePath(for: form)
         template = try FormTemplate.load(bytes: try readFile(path), name: path, schema: FormCatalogue.schema(for: form))
-        office = store.office
         self.store = store
         self.format = format == .fodt ? .fodt : .odt
     }
 
-    /// Issues (or re-issues, byte for byte) the form for `matter`, dated `date` unless a number was already
-    /// given on another date.
-    func issue(for matter: Matter, date: CivilDate) throws -> (number: DocumentNumber, path: String) {
+    /// Issues (or re-issues, byte for byte) the form for `matter`: the `occurrence`-th slip of this form for
+    /// it, dated `date` unless a number was already given on another date.
+    func issue(
+        for matter: Matter, occurrence: Int, date: CivilDate, into folder: ArchiveStore.Folder,
+        extra: [String: TemplateValue]
+    ) throws -> (number: DocumentNumber, path: String) {
         let result = try store.issue(
-            form: form, for: matter, date: date, into: .assignment, fileExtension: format.rawValue
+            form: form, for: matter, occurrence: occurrence, date: date, into: folder, fileExtension: format.rawValue
         ) { number, date in
-            try render(matter: matter, number: number, date: date)
+            try render(matter: matter, number: number, date: date, extra: extra)
         }
         return (result.number, result.path)
     }
 
-    func render(matter: Matter, number: DocumentNumber, date: CivilDate) throws -> [UInt8] {
-        let data = FormCatalogue.data(form: form, matter: matter, number: number, date: date, office: office)
+    func render(matter: Matter, number: DocumentNumber, date: CivilDate, extra: [String: TemplateValue]) throws
+        -> [UInt8]
+    {
+        let data = FormCatalogue.data(
+            form: form, matter: matter, number: number, date: date, office: store.office, extra: extra)
         let filled = template.fill(data)
         if !filled.report.problems.isEmpty {
             throw RenderProblem(
