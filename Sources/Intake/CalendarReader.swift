@@ -84,7 +84,8 @@ public enum CalendarReader {
             if let first = seen[year] {
                 diagnostics.append(
                     Diagnostic(
-                        file: name, location: "", field: "年度", problem: "\(year) 年的日历已由 \(first) 给出（第 \(result.line) 行）",
+                        file: name, location: "", field: "年度",
+                        problem: "\(year) 年的日历已由 \(first) 给出（第 \(result.line) 行）",
                         expectation: "每年只有一个日历文件"))
                 continue
             }

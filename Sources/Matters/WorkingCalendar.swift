@@ -102,7 +102,8 @@ public struct WorkingCalendar: Sendable {
     ///
     /// - Throws: ``CalendarError`` when the calendar has no data for `year`.
     public func workingDays(in year: Int) throws(CalendarError) -> Int {
-        guard let first = CivilDate(year: year, month: 1, day: 1), let last = CivilDate(year: year, month: 12, day: 31)
+        guard byYear[year] != nil, let first = CivilDate(year: year, month: 1, day: 1),
+            let last = CivilDate(year: year, month: 12, day: 31)
         else { throw CalendarError(missingYear: year, date: nil, folder: folder) }
         var count = 0
         for number in first.dayNumber...last.dayNumber {

@@ -7,7 +7,8 @@ struct Ducha: ParsableCommand {
         abstract: "督查室公文流水线：登记督查事项，生成督查单据（ODT/FODT/PDF），一事一档归档。",
         version: "1.0.0",
         subcommands: [
-            IntakeCommand.self, NoticeCommand.self, TemplateCommand.self, FillCommand.self, BenchCommand.self,
+            IntakeCommand.self, NoticeCommand.self, TransferCommand.self, RemindCommand.self, ReturnCommand.self,
+            StatusCommand.self, BatchCommand.self, TemplateCommand.self, FillCommand.self, BenchCommand.self,
         ]
     )
 }

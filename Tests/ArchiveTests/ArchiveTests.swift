@@ -40,7 +40,7 @@ struct ArchiveTests {
     func matterXMLRoundTrip() throws {
         let original = matter("2026-001")
         let bytes = MatterXML.encode(original)
-        #expect(try MatterXML.decode(bytes, source: "m") == original)
+        #expect(try MatterXML.decode(bytes, source: "m").0 == original)
         #expect(String(decoding: bytes, as: UTF8.self).contains("<事项名称>老旧小区综合整治</事项名称>"))
     }
 

@@ -1,0 +1,87 @@
+import Archive
+import Foundation
+import Intake
+import Matters
+
+/// Takes in matter records and event records (JSON files; each file holds one kind, told apart by the
+/// `事件` key): matters are registered first, then events are recorded in date order, each through the
+/// lifecycle. Every problem is reported; nothing of a file with an error is taken in.
+struct TakeIn {
+    struct Summary {
+        var mattersAdded = 0
+        var mattersUnchanged = 0
+        var eventsAdded = 0
+        var eventsUnchanged = 0
+        var slips: [(matter: String, number: DocumentNumber, path: String)] = []
+        /// Every problem, already worded for the user.
+        var problems: [String] = []
+        var warnings: [String] = []
+    }
+
+    /// Whether a JSON file holds events rather than matters.
+    static func holdsEvents(_ bytes: [UInt8]) -> Bool {
+        guard let root = try? JSONParser.parse(bytes) else { return false }
+        var items: [JSONNode] = []
+        if case .array(let a) = root.value { items = a }
+        if case .object(let members) = root.value, let first = members.first {
+            if first.key == "事件" { return true }
+            if case .array(let a) = first.value.value { items = a }
+        }
+        guard case .object(let members)? = items.first?.value else { return false }
+        return members.contains { $0.key == "事件" }
+    }
+
+    static func run(files paths: [String], office: Office, asOf: CivilDate? = nil, progress: ProgressLine? = nil) throws
+        -> Summary
+    {
+        var summary = Summary()
+        var matterFiles: [(name: String, bytes: [UInt8])] = []
+        var eventFiles: [(name: String, bytes: [UInt8])] = []
+        for path in paths {
+            let bytes = try readFile(path)
+            if holdsEvents(bytes) { eventFiles.append((path, bytes)) } else { matterFiles.append((path, bytes)) }
+        }
+        let matters = MatterReader.read(files: matterFiles)
+        for d in matters.diagnostics {
+            if d.severity == .error { summary.problems.append(d.description) } else { summary.warnings.append(d.description) }
+        }
+        for matter in matters.matters {
+            do {
+                switch try office.store.register(matter) {
+                case .added: summary.mattersAdded += 1
+                case .unchanged: summary.mattersUnchanged += 1
+                }
+            } catch {
+                summary.problems.append("\(error)")
+            }
+        }
+        let events = EventReader.read(files: eventFiles) { path in
+            FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+        }
+        for d in events.diagnostics { summary.problems.append(d.description) }
+        // In date order; a stable sort keeps each file's order within a day.
+        let ordered = events.events.enumerated().sorted { ($0.element.event.date, $0.offset) < ($1.element.event.date, $1.offset) }
+        progress?.start(total: ordered.count, label: "记录事件")
+        for (_, incoming) in ordered {
+            progress?.advance()
+            if let asOf, incoming.event.date > asOf {
+                summary.problems.append(
+                    "\(incoming.file):\(incoming.location):日期: 事件日期 \(incoming.event.date.iso) 晚于 --as-of \(asOf.iso)，未记录")
+                continue
+            }
+            do {
+                switch try office.record(incoming) {
+                case .added(_, let slip):
+                    summary.eventsAdded += 1
+                    if let slip { summary.slips.append((incoming.event.matterID, slip.number, slip.path)) }
+                case .unchanged:
+                    summary.eventsUnchanged += 1
+                }
+            } catch {
+                summary.problems.append("\(incoming.file):\(incoming.location):事件“\(incoming.event.kind.rawValue)”: \(error)")
+            }
+        }
+        progress?.finish()
+        return summary
+    }
+}
