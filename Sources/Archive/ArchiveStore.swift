@@ -1,5 +1,5 @@
-public import Matters
 import Glibc
+public import Matters
 
 /// The 一事一档 store: `<root>/<year>/<matter-id>/` is a BagIt bag holding `data/matter.xml` (the record
 /// and its event log) and the matter's papers in one folder per stage.

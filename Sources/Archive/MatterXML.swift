@@ -109,7 +109,8 @@ public enum MatterXML {
         {
             slip = DocumentNumber(prefix: prefix, year: year, serial: serial)
         }
-        return StoredEvent(sequence: sequence, event: MatterEvent(kind: kind, values: values), digests: digests, slip: slip)
+        return StoredEvent(
+            sequence: sequence, event: MatterEvent(kind: kind, values: values), digests: digests, slip: slip)
     }
 
     /// An event's own record file (filed in its stage's folder).

@@ -21,7 +21,9 @@ public struct IncomingEvent: Sendable {
 /// field, like matter records.
 public enum EventReader {
     /// Attachments Ducha takes into a bag (BRIEF §1.2: reports, scans, photos, documents).
-    public static let attachmentTypes = ["pdf", "png", "jpg", "jpeg", "gif", "tif", "tiff", "odt", "ods", "fodt", "ofd"]
+    public static let attachmentTypes = [
+        "pdf", "png", "jpg", "jpeg", "gif", "tif", "tiff", "odt", "ods", "fodt", "ofd",
+    ]
     /// The largest attachment taken in.
     public static let maxAttachmentBytes = 100 * 1024 * 1024
 
@@ -41,7 +43,8 @@ public enum EventReader {
                 root = try JSONParser.parse(bytes)
             } catch {
                 result.diagnostics.append(
-                    Diagnostic(file: name, location: "第 \(error.line) 行", field: "", problem: "不是有效的 JSON：\(error.message)"))
+                    Diagnostic(
+                        file: name, location: "第 \(error.line) 行", field: "", problem: "不是有效的 JSON：\(error.message)"))
                 result.filesWithErrors.insert(name)
                 continue
             }
@@ -77,7 +80,8 @@ public enum EventReader {
                     let field = "附件[\(i + 1)]"
                     let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
                     guard attachmentTypes.contains(ext) else {
-                        decoder.report(field, "不收此类文件“\(path)”", expecting: attachmentTypes.joined(separator: "、") + " 文件")
+                        decoder.report(
+                            field, "不收此类文件“\(path)”", expecting: attachmentTypes.joined(separator: "、") + " 文件")
                         continue
                     }
                     guard !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else {
@@ -119,7 +123,9 @@ public enum EventReader {
             return nil
         }
         guard case .string(let name) = member.value.value, let kind = EventKind(rawValue: name) else {
-            decoder.report("事件", "不是可记录的事件（第 \(member.value.line) 行）", expecting: EventCatalogue.common.spec("事件")!.type.expectation)
+            decoder.report(
+                "事件", "不是可记录的事件（第 \(member.value.line) 行）",
+                expecting: EventCatalogue.common.spec("事件")!.type.expectation)
             return nil
         }
         return kind
@@ -133,7 +139,8 @@ public enum EventReader {
         case .review where values["结论"]?.text == "退办":
             if values["重新报送时限"] == nil { decoder.report("重新报送时限", "退办须写明重新报送时限", expecting: "日期") }
             if (values["退办理由"]?.list ?? []).isEmpty && values["其他理由"] == nil {
-                decoder.report("退办理由", "退办须写明至少一项退办理由或其他理由", expecting: FieldType.choice(EventCatalogue.returnReasons).expectation)
+                decoder.report(
+                    "退办理由", "退办须写明至少一项退办理由或其他理由", expecting: FieldType.choice(EventCatalogue.returnReasons).expectation)
             }
         case .extensionDecision where values["结论"]?.text == "同意" && values["新时限"] == nil:
             decoder.report("新时限", "同意延期须写明新时限", expecting: "日期")

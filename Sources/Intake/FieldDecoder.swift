@@ -56,7 +56,12 @@ public struct FieldDecoder {
     private static func isBlank(_ node: JSONNode) -> Bool {
         switch node.value {
         case .string(let s): return s.allSatisfy(\.isWhitespace)
-        case .array(let items): return items.isEmpty
+        case .array(let items):
+            // A list of nothing but blank paragraphs is as empty as no list.
+            return items.allSatisfy {
+                if case .string(let s) = $0.value { return s.allSatisfy(\.isWhitespace) }
+                return false
+            }
         default: return false
         }
     }

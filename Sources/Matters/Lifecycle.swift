@@ -57,7 +57,8 @@ public struct Lifecycle: Sendable {
         var s = before
         let kindA = matter.kind == "重点任务"
         func refuse(_ reason: String) -> LifecycleRefusal {
-            LifecycleRefusal(matter: matter.id, event: event.kind, date: event.date, state: before.state, reason: reason)
+            LifecycleRefusal(
+                matter: matter.id, event: event.kind, date: event.date, state: before.state, reason: reason)
         }
         func require(_ states: Set<MatterState>, _ reason: String) throws {
             guard states.contains(before.state) else { throw refuse(reason) }
@@ -108,7 +109,9 @@ public struct Lifecycle: Sendable {
             if event.kind == .plan { s.planFiled = true }
             if s.state == .planDue && s.responsibilityFiled && s.planFiled { s.state = .inProgress }
         case .progress, .weeklyReport, .monthlyReport:
-            try require(working.union([.extensionRequested, .adjustmentRequested]), before.state == .assigned ? "承办单位应先签收" : "事项不在办理中")
+            try require(
+                working.union([.extensionRequested, .adjustmentRequested]),
+                before.state == .assigned ? "承办单位应先签收" : "事项不在办理中")
             s.lastProgress = event.date
             if s.state == .accepted { s.state = .inProgress }
         case .inspection:

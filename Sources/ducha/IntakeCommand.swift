@@ -1,5 +1,5 @@
-import ArgumentParser
 import Archive
+import ArgumentParser
 
 struct IntakeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -9,7 +9,8 @@ enum LedgerOutput {
 
     static func cells(_ row: LedgerRow) -> [String] {
         [
-            row.id, row.title, row.kind, row.handling, row.leadUnit, row.coUnits.joined(separator: "、"), row.deadline.iso,
+            row.id, row.title, row.kind, row.handling, row.leadUnit, row.coUnits.joined(separator: "、"),
+            row.deadline.iso,
             row.displayState, row.light.rawValue, row.overdue ? String(row.daysOverdue) : "",
             row.nextDue.map { "\($0.iso) \(row.nextDueWhat ?? "")" } ?? "", String(row.reminders), String(row.returns),
             String(row.lateReports), String(row.extensions),
@@ -52,7 +53,9 @@ enum LedgerOutput {
                 ("催办次数", String(row.reminders)), ("退办次数", String(row.returns)), ("迟报次数", String(row.lateReports)),
                 ("延期申请次数", String(row.extensions)), ("办结日期", row.completedOn.map { string($0.iso) } ?? "null"),
             ]
-            out += (n == 0 ? "\n" : ",\n") + "    {" + fields.map { "\(string($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
+            out +=
+                (n == 0 ? "\n" : ",\n") + "    {" + fields.map { "\(string($0.0)): \($0.1)" }.joined(separator: ", ")
+                + "}"
         }
         return out + (rows.isEmpty ? "]\n}\n" : "\n  ]\n}\n")
     }

@@ -1,5 +1,5 @@
-import ArgumentParser
 import Archive
+import ArgumentParser
 import Foundation
 import Matters
 import Rendering
@@ -70,7 +70,9 @@ struct NoticeCommand: ParsableCommand {
                     slip = try office.reissue(assigned, matter: matter, log: log)
                 } else {
                     let day = date ?? matter.assignedOn ?? today()
-                    guard case .added(_, let issued) = try office.record(Office.event(.assignment, matter: matter.id, date: day))
+                    guard
+                        case .added(_, let issued) = try office.record(
+                            Office.event(.assignment, matter: matter.id, date: day))
                     else { continue }
                     slip = issued
                 }

@@ -112,7 +112,8 @@ final class Office {
     /// Whether a stored event is the same as an incoming one (attachments compared by content).
     static func same(_ stored: StoredEvent, _ event: MatterEvent, digests: [String]) -> Bool {
         guard stored.event.kind == event.kind, stored.digests == digests else { return false }
-        var a = stored.event.values, b = event.values
+        var a = stored.event.values
+        var b = event.values
         a["附件"] = nil
         b["附件"] = nil
         if event.kind == .reminder && b["新报送时限"] == nil { a["新报送时限"] = nil }

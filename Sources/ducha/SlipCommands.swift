@@ -1,5 +1,5 @@
-import ArgumentParser
 import Archive
+import ArgumentParser
 import Matters
 
 /// What the three slip commands share: lock, office, one event recorded, its slip printed.
@@ -91,7 +91,8 @@ struct ReturnCommand: ParsableCommand {
 
     func validate() throws {
         for reason in reasons where !EventCatalogue.returnReasons.contains(reason) {
-            throw ValidationError("退办理由“\(reason)”不在清单中（应为 \(EventCatalogue.returnReasons.joined(separator: "、")) 之一；其他理由用 --other）")
+            throw ValidationError(
+                "退办理由“\(reason)”不在清单中（应为 \(EventCatalogue.returnReasons.joined(separator: "、")) 之一；其他理由用 --other）")
         }
         if reasons.isEmpty && other == nil { throw ValidationError("请用 --reason 或 --other 写明退办理由") }
     }

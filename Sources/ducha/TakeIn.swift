@@ -43,7 +43,11 @@ struct TakeIn {
         }
         let matters = MatterReader.read(files: matterFiles)
         for d in matters.diagnostics {
-            if d.severity == .error { summary.problems.append(d.description) } else { summary.warnings.append(d.description) }
+            if d.severity == .error {
+                summary.problems.append(d.description)
+            } else {
+                summary.warnings.append(d.description)
+            }
         }
         for matter in matters.matters {
             do {
@@ -60,13 +64,16 @@ struct TakeIn {
         }
         for d in events.diagnostics { summary.problems.append(d.description) }
         // In date order; a stable sort keeps each file's order within a day.
-        let ordered = events.events.enumerated().sorted { ($0.element.event.date, $0.offset) < ($1.element.event.date, $1.offset) }
+        let ordered = events.events.enumerated().sorted {
+            ($0.element.event.date, $0.offset) < ($1.element.event.date, $1.offset)
+        }
         progress?.start(total: ordered.count, label: "记录事件")
         for (_, incoming) in ordered {
             progress?.advance()
             if let asOf, incoming.event.date > asOf {
                 summary.problems.append(
-                    "\(incoming.file):\(incoming.location):日期: 事件日期 \(incoming.event.date.iso) 晚于 --as-of \(asOf.iso)，未记录")
+                    "\(incoming.file):\(incoming.location):日期: 事件日期 \(incoming.event.date.iso) 晚于 --as-of \(asOf.iso)，未记录"
+                )
                 continue
             }
             do {
@@ -78,7 +85,8 @@ struct TakeIn {
                     summary.eventsUnchanged += 1
                 }
             } catch {
-                summary.problems.append("\(incoming.file):\(incoming.location):事件“\(incoming.event.kind.rawValue)”: \(error)")
+                summary.problems.append(
+                    "\(incoming.file):\(incoming.location):事件“\(incoming.event.kind.rawValue)”: \(error)")
             }
         }
         progress?.finish()

@@ -260,12 +260,16 @@ struct CalendarReaderTests {
             ])
     }
 
-    @Test("A 说明 and a 文号 are kept")
+    @Test("A 说明 and a 文号 are kept; a key given twice is reported")
     func noteAndNumber() throws {
-        let extra =
-            "\n    \"说明\": \"除夕不放假。\", \"依据\": {\"标题\": \"通知\", \"文号\": \"国办发明电〔2025〕1号\", \"发布日期\": \"2025-11-04\", \"网址\": \"https://x\"},"
-        // The file then has 依据 twice: the second is reported, the first kept.
-        #expect(Self.problems(Self.yearFile(extra: extra)).count == 1)
+        // 说明 on a line of its own after 依据; the groups move one line down.
+        let noted = try CalendarReader.read(
+            bytes: Self.yearFile(extra: #"\#n    "说明": "除夕不放假。","#), file: "2026.json")
+        #expect(noted.note == "除夕不放假。")
+        #expect(
+            Self.problems(Self.yearFile(extra: #"\#n    "依据": {},"#)) == [
+                "2026.json:依据: 字段重复（第 3 行已有此字段，第 4 行又出现）"
+            ])
         let text = """
             {"年度": 2026, "说明": "除夕不放假。",
              "依据": {"标题": "通知", "文号": "国办发明电〔2025〕1号", "发布日期": "2025-11-04", "网址": "https://x"},

@@ -394,10 +394,8 @@ struct MatterReaderTests {
         let result = Self.read(RecordFile("a.json", [Samples.kindA.with("办理要求", value)]))
         // `""` and `[]` are refused as missing; a list of blank paragraphs should be too.
         #expect(Self.read(RecordFile("a.json", [Samples.kindA.with("办理要求", json(" "))])).matters.isEmpty)
-        withKnownIssue("bug: FieldDecoder.isBlank only checks that the array is empty, so [\"\"] passes as 办理要求") {
-            #expect(result.matters.isEmpty)
-            #expect(result.diagnostics.map(\.field) == ["办理要求"])
-        }
+        #expect(result.matters.isEmpty)
+        #expect(result.diagnostics.map(\.field) == ["办理要求"])
     }
 
     @Test("Every problem of a file is reported at once")
