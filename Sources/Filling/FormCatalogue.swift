@@ -67,6 +67,18 @@ public enum FormCatalogue {
         return front + MatterCatalogue.fields.filter { !own.contains($0.key) }
     }
 
+    /// Every name any slip offers (for a template whose form is not known).
+    public static var anySlipSchema: [FieldSpec] {
+        var seen = Set<String>()
+        return Form.allCases.flatMap { schema(for: $0) }.filter { seen.insert($0.key).inserted }
+    }
+
+    /// The form a template file is for, told by its name (`督查催办单.fodt`, `督查催办单-新版.odt` …).
+    public static func form(forTemplateNamed path: String) -> Form? {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return Form.allCases.sorted { $0.rawValue.count > $1.rawValue.count }.first { name.hasPrefix($0.rawValue) }
+    }
+
     /// The data of one slip for one matter; `extra` holds the form's own fields (see ``ownFields(of:)``).
     public static func data(
         form: Form, matter: Matter, number: DocumentNumber, date: CivilDate, office: OfficeProfile,

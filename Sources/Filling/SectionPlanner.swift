@@ -55,7 +55,8 @@ struct SectionPlanner {
         }
         sections.sort { $0.open.token < $1.open.token }
 
-        // 2. Place each section.
+        // 2. Place each section: inline within one paragraph; paragraphs when each tag stands alone in its own
+        // paragraph under one parent (also inside a table cell); else the table row that holds both tags.
         var drop = Set<Int>()
         var before: [Int: [Item]] = [:]
         var after: [Int: [Item]] = [:]
@@ -67,16 +68,16 @@ struct SectionPlanner {
                 drop.insert(section.close.token)
                 before[section.open.token, default: []].append(.start(index))
                 before[section.close.token, default: []].append(.end(index))
-            } else if let row = po.row, row == pc.row, let rowClose = stream.closeOf[row] {
-                drop.insert(section.open.token)
-                drop.insert(section.close.token)
-                before[row, default: []].append(.start(index))
-                after[rowClose, default: []].append(.end(index))
             } else if po.soleTag == section.open.token, pc.soleTag == section.close.token, po.parent == pc.parent {
                 for t in po.open...po.close { drop.insert(t) }
                 for t in pc.open...pc.close { drop.insert(t) }
                 before[po.open, default: []].append(.start(index))
                 before[pc.open, default: []].append(.end(index))
+            } else if let row = po.row, row == pc.row, let rowClose = stream.closeOf[row] {
+                drop.insert(section.open.token)
+                drop.insert(section.close.token)
+                before[row, default: []].append(.start(index))
+                after[rowClose, default: []].append(.end(index))
             } else {
                 problems.append(
                     TemplateProblem(

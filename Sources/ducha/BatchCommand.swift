@@ -5,8 +5,9 @@ import Matters
 struct BatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch",
-        abstract: "季末批处理：读入新的事项和事件记录，为逾期未报且未申请延期的事项签发《督查催办单》，并报告所做的一切。",
+        abstract: "季末批处理：读入新的事项和事件记录，交办到期的事项，为逾期未报且未申请延期的事项签发《督查催办单》，并报告所做的一切。",
         discussion: """
+            事项记录写有交办日期（不晚于 --as-of）而输入中没有其交办事件的督办事项，按交办日期交办并签发《督查通知单》。
             同样的输入和 --as-of 再运行一次不签发任何单据、不改变任何字节。已催办的事项在催办单给出的新报送时限之前不再催办。
             有问题的记录逐条报告，其余照常处理；有任何问题时以非零状态退出。
             """
@@ -29,7 +30,7 @@ struct BatchCommand: ParsableCommand {
         defer { withExtendedLifetime(lock) {} }
         let office = try Office(archive: archiveOptions.archive, templates: templateOptions)
         let progress = ProgressLine(quiet: quiet)
-        var summary = try TakeIn.run(files: inputs, office: office, asOf: asOf, progress: progress)
+        var summary = try TakeIn.run(files: inputs, office: office, asOf: asOf, assignDue: true, progress: progress)
 
         // Chase every matter that owes a report past its deadline, has no extension pending, and was not
         // already chased with a report date still running.

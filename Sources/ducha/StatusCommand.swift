@@ -27,9 +27,11 @@ struct StatusCommand: ParsableCommand {
         let day = asOf ?? today()
         var rows: [LedgerRow] = []
         var failed = false
-        for (matter, log) in try office.store.allRecords() {
+        for (matter, log) in try office.store.allRecords() where matter.registered <= day {
             do {
-                rows.append(try office.ledger.row(matter, status: try office.status(matter, log: log), asOf: day))
+                // The ledger as it stood that day: events after it are not yet known.
+                let known = log.filter { $0.event.date <= day }
+                rows.append(try office.ledger.row(matter, status: try office.status(matter, log: known), asOf: day))
             } catch {
                 warn("\(matter.id): \(error)")
                 failed = true

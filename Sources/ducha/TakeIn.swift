@@ -31,9 +31,12 @@ struct TakeIn {
         return members.contains { $0.key == "事件" }
     }
 
-    static func run(files paths: [String], office: Office, asOf: CivilDate? = nil, progress: ProgressLine? = nil) throws
-        -> Summary
-    {
+    /// - Parameter assignDue: also 交办 every registered 督办 matter whose record's 交办日期 has come (by
+    ///   `asOf`) and that no input event assigns: the quarter-end run issues the 通知单 the records call for.
+    static func run(
+        files paths: [String], office: Office, asOf: CivilDate? = nil, assignDue: Bool = false,
+        progress: ProgressLine? = nil
+    ) throws -> Summary {
         var summary = Summary()
         var matterFiles: [(name: String, bytes: [UInt8])] = []
         var eventFiles: [(name: String, bytes: [UInt8])] = []
@@ -63,8 +66,12 @@ struct TakeIn {
             FileManager.default.contents(atPath: path).map { [UInt8]($0) }
         }
         for d in events.diagnostics { summary.problems.append(d.description) }
-        // In date order; a stable sort keeps each file's order within a day.
-        let ordered = events.events.enumerated().sorted {
+        var incoming = events.events
+        if let asOf, assignDue {
+            incoming = try impliedAssignments(office: office, asOf: asOf, given: incoming) + incoming
+        }
+        // In date order; a stable sort keeps each file's order within a day (implied 交办 first).
+        let ordered = incoming.enumerated().sorted {
             ($0.element.event.date, $0.offset) < ($1.element.event.date, $1.offset)
         }
         progress?.start(total: ordered.count, label: "记录事件")
@@ -91,5 +98,21 @@ struct TakeIn {
         }
         progress?.finish()
         return summary
+    }
+
+    /// A 交办 event, dated its record's 交办日期, for every archived 督办 matter not yet assigned or
+    /// transferred, unless one of the `given` events assigns it.
+    static func impliedAssignments(office: Office, asOf: CivilDate, given: [IncomingEvent]) throws -> [IncomingEvent] {
+        let assignedInInput = Set(
+            given.filter { $0.event.kind == .assignment || $0.event.kind == .transfer }.map(\.event.matterID))
+        return try office.store.allRecords().compactMap { matter, log in
+            guard matter.handling == "督办", let day = matter.assignedOn, day <= asOf,
+                !assignedInInput.contains(matter.id),
+                !log.contains(where: { $0.event.kind == .assignment || $0.event.kind == .transfer })
+            else { return nil }
+            var event = Office.event(.assignment, matter: matter.id, date: day)
+            event.file = "事项记录（交办日期）"
+            return event
+        }
     }
 }

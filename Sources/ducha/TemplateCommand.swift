@@ -12,8 +12,14 @@ struct TemplateCommand: ParsableCommand {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "检查模板：未知字段、未结束或交叉的区块、跨段落的标签，逐条列出所在段落；有问题时退出码为 1。",
-            discussion: "字段按单据字段目录（事项字段加文号、发文日期、机关名称、联系电话、签发人、单据名称）检查；--generic 只查结构。"
+            discussion: """
+                字段按单据的字段目录检查：事项字段，加文号、发文日期、机关名称、联系电话、签发人、单据名称，再加该单据自己的字段。
+                单据由 --form 指明，缺省按文件名判断（如“督查催办单.fodt”）；判断不出时按所有单据的字段检查。--generic 只查结构。
+                """
         )
+
+        @Option(name: .customLong("form"), help: ArgumentHelp("单据名称，如 督查催办单", valueName: "名称"))
+        var form: String?
 
         @Argument(help: ArgumentHelp("模板文件（.fodt 或 .odt）", valueName: "FILE"))
         var file: String
@@ -22,8 +28,21 @@ struct TemplateCommand: ParsableCommand {
         var generic = false
 
         func run() throws {
-            let problems = FormTemplate.check(
-                bytes: try readFile(file), name: file, schema: generic ? nil : FormCatalogue.schema(for: .notice))
+            var schema: [FieldSpec]?
+            if !generic {
+                if let form {
+                    guard let chosen = Form(rawValue: form) else {
+                        throw ValidationError(
+                            "没有单据“\(form)”（应为 " + Form.allCases.map(\.rawValue).joined(separator: "、") + " 之一）")
+                    }
+                    schema = FormCatalogue.schema(for: chosen)
+                } else {
+                    schema =
+                        FormCatalogue.form(forTemplateNamed: file).map(FormCatalogue.schema)
+                        ?? FormCatalogue.anySlipSchema
+                }
+            }
+            let problems = FormTemplate.check(bytes: try readFile(file), name: file, schema: schema)
             guard !problems.isEmpty else {
                 print("\(file): 模板无误。")
                 return

@@ -116,3 +116,19 @@ struct TemplateEngineTests {
         #expect(first != other)
     }
 }
+
+@Suite("Sections inside table cells")
+struct CellSectionTests {
+    @Test("tags alone in their own paragraphs inside one cell repeat those paragraphs, not the row")
+    func paragraphsInCell() throws {
+        let body = """
+            <table:table table:name="T"><table:table-column/><table:table-column/>\
+            <table:table-row><table:table-cell><text:p>办理要求</text:p></table:table-cell>\
+            <table:table-cell><text:p>{{#办理要求}}</text:p><text:p>{{.}}</text:p><text:p>{{/办理要求}}</text:p>\
+            </table:table-cell></table:table-row></table:table>
+            """
+        let (root, _) = try fill(body, .record(["办理要求": .list([.text("一"), .text("二"), .text("三")])]))
+        #expect(elements("table:table-row", in: root).count == 1)
+        #expect(paragraphTexts(root) == ["办理要求", "一", "二", "三"])
+    }
+}
