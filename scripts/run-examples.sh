@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
-# The main job on the shipped example quarter: installs dependencies, builds Ducha, takes in
-# Examples/*.json, issues every 《督查通知单》 into ./Archive, and says what it wrote.
+# The main job on the shipped example quarter: installs dependencies, builds Ducha, runs the quarter-end
+# batch on Examples/*.json (matters and events) into ./Archive, prints the ledger, and says what it wrote.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-dependencies.sh
 swift build -c release --product ducha 2>&1 | tail -1
 DUCHA=.build/release/ducha
-$DUCHA intake Examples/*.json
-$DUCHA notice --all
+$DUCHA batch --as-of 2026-03-31 --quiet Examples/*.json
+echo
+$DUCHA status --as-of 2026-03-31
 echo
 echo "档案目录：$(pwd)/Archive"
 echo "  事项档案（BagIt）：$(find Archive -mindepth 2 -maxdepth 2 -type d | wc -l) 个"
-echo "  《督查通知单》：$(find Archive -name '督查通知单-*.odt' | wc -l) 份"
+for form in 督查通知单 领导批示转阅（办）单 督查催办单 督查退办单; do
+    echo "  《${form}》：$(find Archive -name "${form}-*.odt" | wc -l) 份"
+done
 echo "  文号登记簿：$(ls Archive/*/registry.xml | tr '\n' ' ')"
