@@ -22,15 +22,33 @@ func allTexts(_ value: FieldValue) -> [String] {
 
 @Suite("Shipped examples")
 struct ExamplesTests {
-    static func exampleFiles() throws -> [URL] {
+    /// The example files of one kind: matter records, or event records (objects with an `事件` key).
+    static func exampleFiles(events: Bool = false) throws -> [URL] {
         let folder = packageRoot.appendingPathComponent("Examples")
         return try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
-            .filter { $0.pathExtension == "json" }.sorted { $0.lastPathComponent < $1.lastPathComponent }
+            .filter { $0.pathExtension == "json" }
+            .filter { url in
+                let first = (try? JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [[String: Any]])?.first
+                return (first?["事件"] != nil) == events
+            }
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
     }
 
     static func read() throws -> MatterReader.Result {
         let files = try exampleFiles().map { (name: $0.lastPathComponent, bytes: try bytes(of: $0)) }
         return MatterReader.read(files: files)
+    }
+
+    @Test("The example events are read without a single diagnostic, attachments included")
+    func eventsRead() throws {
+        let files = try Self.exampleFiles(events: true)
+        #expect(files.count == 1)
+        let result = EventReader.read(files: try files.map { (name: $0.path, bytes: try bytes(of: $0)) }) { path in
+            FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+        }
+        #expect(result.diagnostics.map(\.description) == [])
+        #expect(result.events.count >= 50)
+        #expect(result.events.contains { $0.attachments.contains { $0.name.hasSuffix(".pdf") } })
     }
 
     @Test("Every example file is read without a single diagnostic")
