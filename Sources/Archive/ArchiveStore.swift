@@ -41,6 +41,38 @@ public struct ArchiveStore: Sendable {
     /// `<root>/<year>/<id>`.
     public func folder(of matter: Matter) -> String { "\(root)/\(matter.year)/\(matter.id)" }
 
+    /// The journal that makes changes to bags crash-safe.
+    public var journal: ChangeJournal { ChangeJournal(root: root) }
+
+    /// Runs `change` on a matter's bag between a journal marker and a fresh seal.
+    public func changing<T>(_ matter: Matter, _ change: () throws -> T) throws -> T {
+        let bag = "\(matter.year)/\(matter.id)"
+        try journal.begin(bag)
+        let result = try change()
+        try seal(matter)
+        journal.end(bag)
+        return result
+    }
+
+    /// Finishes what a run that died left: removes stray temporary files and reseals every bag it was
+    /// changing. Call under the archive lock before writing.
+    /// - Returns: the bags that were resealed.
+    @discardableResult
+    public func recover() throws(ArchiveError) -> [String] {
+        journal.removeStrayTemporaryFiles()
+        var resealed: [String] = []
+        for bag in journal.pending() {
+            let path = "\(root)/\(bag)/data/matter.xml"
+            if access(path, F_OK) == 0 {
+                let (matter, _) = try MatterXML.decode(try AtomicFile.read(path), source: path)
+                try seal(matter)
+                resealed.append(bag)
+            }
+            journal.end(bag)
+        }
+        return resealed
+    }
+
     /// An archived matter and its event log, found by id in any year.
     public func record(id: String) throws(ArchiveError) -> (matter: Matter, log: [StoredEvent])? {
         for year in years() {
@@ -88,10 +120,12 @@ public struct ArchiveStore: Sendable {
                 message: "事项 \(matter.id) 已归档，记录与已归档的不同（字段：\(changed.joined(separator: "、"))）；已归档的内容不会被覆盖")
         }
         let bag = folder(of: matter)
+        try journal.begin("\(matter.year)/\(matter.id)")
         for stage in Folder.allCases { try AtomicFile.makeDirectories("\(bag)/data/\(stage.rawValue)") }
+        try restrict(matter)
         try AtomicFile.write(MatterXML.encode(matter), to: "\(bag)/data/matter.xml", mode: fileMode(matter))
         try seal(matter)
-        try restrict(matter)
+        journal.end("\(matter.year)/\(matter.id)")
         return .added
     }
 

@@ -9,10 +9,11 @@ public struct Bag: Sendable {
 
     public init(root: String) { self.root = root }
 
-    /// Every payload file, as paths relative to the bag (`data/…`), sorted by their UTF-8 bytes.
-    public func payloadFiles() throws(ArchiveError) -> [String] {
+    /// Every payload file, as paths relative to the bag (`data/…`), sorted by their UTF-8 bytes. Temporary
+    /// files of an atomic write in progress (`.name.pid.tmp`) are left out unless `includingHidden`.
+    public func payloadFiles(includingHidden: Bool = false) throws(ArchiveError) -> [String] {
         var files: [String] = []
-        try Self.walk(root + "/data", relative: "data", into: &files)
+        try Self.walk(root + "/data", relative: "data", includingHidden: includingHidden, into: &files)
         return files.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
     }
 
@@ -70,7 +71,16 @@ public struct Bag: Sendable {
         return out
     }
 
-    private static func walk(_ path: String, relative: String, into files: inout [String]) throws(ArchiveError) {
+    /// RFC 8493 §2.1.3 in reverse.
+    static func decode(_ path: String) -> String {
+        guard path.contains("%") else { return path }
+        return path.replacingOccurrences(of: "%0A", with: "\n").replacingOccurrences(of: "%0D", with: "\r")
+            .replacingOccurrences(of: "%25", with: "%")
+    }
+
+    private static func walk(_ path: String, relative: String, includingHidden: Bool, into files: inout [String])
+        throws(ArchiveError)
+    {
         guard let dir = opendir(path) else {
             if errno == ENOENT { return }
             throw AtomicFile.failure(path, "无法读取文件夹")
@@ -81,14 +91,17 @@ public struct Bag: Sendable {
             let name = withUnsafePointer(to: entry.pointee.d_name) {
                 $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
             }
-            if name == "." || name == ".." || name.hasSuffix(".tmp") && name.hasPrefix(".") { continue }
+            if name == "." || name == ".." || (!includingHidden && name.hasSuffix(".tmp") && name.hasPrefix(".")) {
+                continue
+            }
             var st = stat()
             guard lstat(path + "/" + name, &st) == 0 else { continue }
             entries.append((name, (st.st_mode & S_IFMT) == S_IFDIR))
         }
         for (name, isDirectory) in entries {
             if isDirectory {
-                try walk(path + "/" + name, relative: relative + "/" + name, into: &files)
+                try walk(
+                    path + "/" + name, relative: relative + "/" + name, includingHidden: includingHidden, into: &files)
             } else {
                 files.append(relative + "/" + name)
             }

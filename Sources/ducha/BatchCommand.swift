@@ -26,48 +26,47 @@ struct BatchCommand: ParsableCommand {
     @OptionGroup var templateOptions: TemplateOptions
 
     func run() throws {
-        let lock = try ArchiveLock(root: archiveOptions.archive, wait: archiveOptions.wait)
-        defer { withExtendedLifetime(lock) {} }
-        let office = try Office(archive: archiveOptions.archive, templates: templateOptions)
-        let progress = ProgressLine(quiet: quiet)
-        var summary = try TakeIn.run(files: inputs, office: office, asOf: asOf, assignDue: true, progress: progress)
+        try archiveOptions.withOffice(templates: templateOptions) { office in
+            let progress = ProgressLine(quiet: quiet)
+            var summary = try TakeIn.run(files: inputs, office: office, asOf: asOf, assignDue: true, progress: progress)
 
-        // Chase every matter that owes a report past its deadline, has no extension pending, and was not
-        // already chased with a report date still running.
-        var reminders: [(matter: String, number: DocumentNumber, path: String)] = []
-        var overdue = 0
-        let records = try office.store.allRecords()
-        progress.start(total: records.count, label: "检查逾期")
-        for (matter, log) in records {
-            progress.advance()
-            do {
-                let status = try office.status(matter, log: log)
-                guard status.state.owesReport, asOf > status.deadline else { continue }
-                overdue += 1
-                let chased = log.contains {
-                    $0.event.kind == .reminder && $0.event.date > status.deadline
-                        && ($0.event.date("新报送时限").map { $0 >= asOf } ?? false)
+            // Chase every matter that owes a report past its deadline, has no extension pending, and was not
+            // already chased with a report date still running.
+            var reminders: [(matter: String, number: DocumentNumber, path: String)] = []
+            var overdue = 0
+            let records = try office.store.allRecords()
+            progress.start(total: records.count, label: "检查逾期")
+            for (matter, log) in records {
+                progress.advance()
+                do {
+                    let status = try office.status(matter, log: log)
+                    guard status.state.owesReport, asOf > status.deadline else { continue }
+                    overdue += 1
+                    let chased = log.contains {
+                        $0.event.kind == .reminder && $0.event.date > status.deadline
+                            && ($0.event.date("新报送时限").map { $0 >= asOf } ?? false)
+                    }
+                    if chased { continue }
+                    let event = Office.event(.reminder, matter: matter.id, date: asOf, [("方式", .text("催办单"))])
+                    if case .added(_, let slip?) = try office.record(event) {
+                        reminders.append((matter.id, slip.number, slip.path))
+                    }
+                } catch {
+                    summary.problems.append("\(matter.id): \(error)")
                 }
-                if chased { continue }
-                let event = Office.event(.reminder, matter: matter.id, date: asOf, [("方式", .text("催办单"))])
-                if case .added(_, let slip?) = try office.record(event) {
-                    reminders.append((matter.id, slip.number, slip.path))
-                }
-            } catch {
-                summary.problems.append("\(matter.id): \(error)")
             }
-        }
-        progress.finish()
+            progress.finish()
 
-        for line in summary.warnings + summary.problems { warn(line) }
-        print("季末批处理（截至 \(asOf.iso)）")
-        print("  事项：新归档 \(summary.mattersAdded) 个，已在档未变 \(summary.mattersUnchanged) 个")
-        print("  事件：新记录 \(summary.eventsAdded) 个，已记录未变 \(summary.eventsUnchanged) 个")
-        let slips = summary.slips + reminders
-        print("  签发单据：\(slips.count) 份" + (slips.isEmpty ? "" : "，其中《督查催办单》\(reminders.count) 份"))
-        for slip in slips { print("    \(slip.matter) \(slip.number)：\(slip.path)") }
-        print("  逾期未报：\(overdue) 个事项")
-        print("  问题：\(summary.problems.count) 处" + (summary.problems.isEmpty ? "" : "（见标准错误输出）"))
-        if !summary.problems.isEmpty { throw ExitCode.failure }
+            for line in summary.warnings + summary.problems { warn(line) }
+            print("季末批处理（截至 \(asOf.iso)）")
+            print("  事项：新归档 \(summary.mattersAdded) 个，已在档未变 \(summary.mattersUnchanged) 个")
+            print("  事件：新记录 \(summary.eventsAdded) 个，已记录未变 \(summary.eventsUnchanged) 个")
+            let slips = summary.slips + reminders
+            print("  签发单据：\(slips.count) 份" + (slips.isEmpty ? "" : "，其中《督查催办单》\(reminders.count) 份"))
+            for slip in slips { print("    \(slip.matter) \(slip.number)：\(slip.path)") }
+            print("  逾期未报：\(overdue) 个事项")
+            print("  问题：\(summary.problems.count) 处" + (summary.problems.isEmpty ? "" : "（见标准错误输出）"))
+            if !summary.problems.isEmpty { throw ExitCode.failure }
+        }
     }
 }

@@ -19,18 +19,17 @@ struct IntakeCommand: ParsableCommand {
     @OptionGroup var templateOptions: TemplateOptions
 
     func run() throws {
-        let lock = try ArchiveLock(root: archiveOptions.archive, wait: archiveOptions.wait)
-        defer { withExtendedLifetime(lock) {} }
-        let office = try Office(archive: archiveOptions.archive, templates: templateOptions)
-        let summary = try TakeIn.run(files: files, office: office)
-        for line in summary.warnings + summary.problems { warn(line) }
-        for slip in summary.slips { print("\(slip.matter) \(slip.number)：\(slip.path)") }
-        print(
-            "新归档 \(summary.mattersAdded) 个事项，\(summary.mattersUnchanged) 个已在档未变；"
-                + "记录 \(summary.eventsAdded) 个事件，\(summary.eventsUnchanged) 个已记录未变。")
-        if !summary.problems.isEmpty {
-            warn("共 \(summary.problems.count) 处错误。")
-            throw ExitCode.failure
+        try archiveOptions.withOffice(templates: templateOptions) { office in
+            let summary = try TakeIn.run(files: files, office: office)
+            for line in summary.warnings + summary.problems { warn(line) }
+            for slip in summary.slips { print("\(slip.matter) \(slip.number)：\(slip.path)") }
+            print(
+                "新归档 \(summary.mattersAdded) 个事项，\(summary.mattersUnchanged) 个已在档未变；"
+                    + "记录 \(summary.eventsAdded) 个事件，\(summary.eventsUnchanged) 个已记录未变。")
+            if !summary.problems.isEmpty {
+                warn("共 \(summary.problems.count) 处错误。")
+                throw ExitCode.failure
+            }
         }
     }
 }

@@ -51,15 +51,13 @@ final class Office {
         if let same = log.first(where: { Self.same($0, event, digests: digests) }) {
             // Already recorded; finish its slip if a run died before filing it.
             if let form = SlipData.form(for: same.event), same.slip == nil {
-                var log = log
-                let earlier = try lifecycle.fold(matter, events: log.prefix(same.sequence - 1).map(\.event))
-                let after = try lifecycle.apply(same.event, to: earlier, of: matter)
-                let slip = try issueSlip(
-                    form, for: same.event, matter: matter, earlier: Array(log.prefix(same.sequence - 1)),
-                    before: earlier, after: after)
-                log[same.sequence - 1].slip = slip.number
-                try store.saveLog(log, of: matter)
-                return .added(sequence: same.sequence, slip: slip)
+                return try store.changing(matter) {
+                    var log = log
+                    let slip = try reissue(same, matter: matter, log: log)
+                    log[same.sequence - 1].slip = slip?.number
+                    try store.saveLog(log, of: matter)
+                    return .added(sequence: same.sequence, slip: slip)
+                }
             }
             return .unchanged
         }
@@ -68,6 +66,17 @@ final class Office {
                 try lifecycle.calendar.addingWorkingDays(lifecycle.policy.reminderWorkingDays, to: event.date))
         }
         let after = try lifecycle.apply(event, to: before, of: matter)
+        return try store.changing(matter) {
+            try add(event, incoming: incoming, digests: digests, to: matter, log: log, before: before, after: after)
+        }
+    }
+
+    /// Stores a new event (attachments, slip, records); the caller holds the journal marker.
+    private func add(
+        _ event: MatterEvent, incoming: IncomingEvent, digests: [String], to matter: Matter, log: [StoredEvent],
+        before: MatterStatus, after: MatterStatus
+    ) throws -> Outcome {
+        var event = event
         let sequence = log.count + 1
         var paths: [FieldValue] = []
         for attachment in incoming.attachments {

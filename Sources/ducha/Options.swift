@@ -13,6 +13,20 @@ struct ArchiveOptions: ParsableArguments {
     var wait = false
 }
 
+extension ArchiveOptions {
+    /// Takes the archive lock, finishes what a run that died left, and hands over the office for writing.
+    func withOffice<T>(templates: TemplateOptions, format: OutputFormat = .odt, _ body: (Office) throws -> T) throws
+        -> T
+    {
+        let lock = try ArchiveLock(root: archive, wait: wait)
+        defer { withExtendedLifetime(lock) {} }
+        let office = try Office(archive: archive, templates: templates, format: format)
+        let resealed = try office.store.recover()
+        if !resealed.isEmpty { warn("上次运行中断，已补全：" + resealed.joined(separator: "、")) }
+        return try body(office)
+    }
+}
+
 /// Where the templates and the office profile are.
 struct TemplateOptions: ParsableArguments {
     @Option(name: .customLong("templates"), help: ArgumentHelp("模板目录（单据模板、机关配置 office-profile.json）", valueName: "DIR"))

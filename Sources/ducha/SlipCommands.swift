@@ -15,9 +15,14 @@ struct EventCommandOptions: ParsableArguments {
 
     /// Records the event made by `make` for the matter and prints its slip.
     func record(_ id: String, form: String, make: (Matter, CivilDate) -> IncomingEventSpec) throws {
-        let lock = try ArchiveLock(root: archiveOptions.archive, wait: archiveOptions.wait)
-        defer { withExtendedLifetime(lock) {} }
-        let office = try Office(archive: archiveOptions.archive, templates: templateOptions)
+        try archiveOptions.withOffice(templates: templateOptions) { office in
+            try record(id, form: form, office: office, make: make)
+        }
+    }
+
+    private func record(_ id: String, form: String, office: Office, make: (Matter, CivilDate) -> IncomingEventSpec)
+        throws
+    {
         guard let matter = try office.store.matter(id: id) else {
             throw ValidationError("档案中没有事项 \(id)（先用 ducha intake 登记）")
         }

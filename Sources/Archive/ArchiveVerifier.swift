@@ -1,0 +1,76 @@
+import Glibc
+
+/// Checks a whole archive: every bag (matters, and any other bag a year holds), and every year's registry.
+public struct ArchiveVerifier: Sendable {
+    public let root: String
+
+    public init(root: String) { self.root = root }
+
+    /// The result for one bag.
+    public struct Report: Sendable {
+        /// The bag's folder relative to the archive root, e.g. `2026/2026-001`.
+        public var name: String
+        public var findings: [Finding]
+    }
+
+    /// Verifies the bags of `years` (all when empty), or only the named matters, and the registries.
+    public func verify(years: [Int] = [], matters: [String] = []) throws(ArchiveError) -> (
+        bags: [Report], registry: [Finding]
+    ) {
+        var yearsToCheck = ArchiveStore.list(root).compactMap { Int($0) }.sorted()
+        if !years.isEmpty { yearsToCheck = yearsToCheck.filter(years.contains) }
+        var reports: [Report] = []
+        var found = Set<String>()
+        for year in yearsToCheck {
+            for name in ArchiveStore.list("\(root)/\(year)").sorted() {
+                let folder = "\(root)/\(year)/\(name)"
+                guard access(folder + "/bagit.txt", F_OK) == 0 || access(folder + "/data", F_OK) == 0 else { continue }
+                if !matters.isEmpty && !matters.contains(name) { continue }
+                found.insert(name)
+                reports.append(Report(name: "\(year)/\(name)", findings: BagVerifier.verify(folder)))
+            }
+        }
+        for missing in matters where !found.contains(missing) {
+            throw ArchiveError(path: root, message: "档案中没有事项 \(missing)")
+        }
+        var registry: [Finding] = []
+        for year in yearsToCheck { registry += verifyRegistry(year: year) }
+        return (reports, registry)
+    }
+
+    /// A year's registry: readable, no number given twice, no number skipped, every document present.
+    public func verifyRegistry(year: Int) -> [Finding] {
+        let path = "\(root)/\(year)/registry.xml"
+        guard access(path, F_OK) == 0 else { return [] }
+        let registry: Registry
+        do {
+            registry = try Registry.load(root: root, year: year)
+        } catch {
+            return [Finding(kind: .badRegistry, path: path, detail: error.message)]
+        }
+        var findings: [Finding] = []
+        var byPrefix: [String: [Int]] = [:]
+        for entry in registry.entries { byPrefix[entry.number.prefix, default: []].append(entry.number.serial) }
+        for (prefix, serials) in byPrefix.sorted(by: { $0.key < $1.key }) {
+            var seen = Set<Int>()
+            for serial in serials where !seen.insert(serial).inserted {
+                findings.append(
+                    Finding(kind: .badRegistry, path: path, detail: "\(prefix)〔\(year)〕\(serial)号登记了不止一次"))
+            }
+            let expected = Set(1...(serials.max() ?? 0))
+            for skipped in expected.subtracting(seen).sorted() {
+                findings.append(
+                    Finding(kind: .badRegistry, path: path, detail: "\(prefix)〔\(year)〕\(skipped)号没有登记（跳号）"))
+            }
+        }
+        for entry in registry.entries {
+            let base = entry.file.lastIndex(of: ".").map { String(entry.file[..<$0]) } ?? entry.file
+            let candidates = ["odt", "fodt"].map { "\(root)/\(base).\($0)" }
+            if !candidates.contains(where: { access($0, F_OK) == 0 }) {
+                findings.append(
+                    Finding(kind: .missing, path: "\(root)/\(entry.file)", detail: "登记簿中 \(entry.number) 的文件不存在"))
+            }
+        }
+        return findings
+    }
+}

@@ -1,0 +1,104 @@
+import Crypto
+import Glibc
+
+/// One thing wrong with an archived folder or the registry.
+public struct Finding: Sendable, Equatable, CustomStringConvertible {
+    public enum Kind: String, Sendable, Equatable {
+        case changed = "已改动"
+        case missing = "缺失"
+        case unexpected = "多出"
+        case badManifest = "清单损坏"
+        case badBag = "不是有效的 BagIt 包"
+        case badRegistry = "登记簿损坏"
+    }
+
+    public var kind: Kind
+    /// The folder or file concerned.
+    public var path: String
+    public var detail: String
+
+    public var description: String { "\(path): \(kind.rawValue)：\(detail)" }
+}
+
+/// Checks a BagIt 1.0 bag the way `bagit.py --validate` does: the declaration, every manifest line, every
+/// payload file's SHA-256, files present but not listed, the Payload-Oxum, and the tag manifest.
+public enum BagVerifier {
+    public static func verify(_ root: String) -> [Finding] {
+        var findings: [Finding] = []
+        func add(_ kind: Finding.Kind, _ path: String, _ detail: String) {
+            findings.append(Finding(kind: kind, path: path, detail: detail))
+        }
+        guard let declaration = try? AtomicFile.read(root + "/bagit.txt") else {
+            add(.badBag, root + "/bagit.txt", "缺少 bagit.txt")
+            return findings
+        }
+        if !String(decoding: declaration, as: UTF8.self).hasPrefix("BagIt-Version: ") {
+            add(.badBag, root + "/bagit.txt", "不是 BagIt 声明")
+        }
+        let payload: [String]
+        do {
+            payload = try Bag(root: root).payloadFiles(includingHidden: true)
+        } catch {
+            add(.badBag, root + "/data", error.message)
+            return findings
+        }
+        let listed = manifest(root, "manifest-sha256.txt", add: add)
+        var octets = 0
+        for file in payload where listed[file] == nil {
+            add(.unexpected, root + "/" + file, "文件不在 manifest-sha256.txt 中")
+        }
+        for (file, digest) in listed.sorted(by: { $0.key < $1.key }) {
+            guard let bytes = try? AtomicFile.read(root + "/" + file) else {
+                add(.missing, root + "/" + file, "manifest-sha256.txt 列出的文件不存在")
+                continue
+            }
+            octets += bytes.count
+            if Bag.sha256(bytes) != digest { add(.changed, root + "/" + file, "SHA-256 与 manifest-sha256.txt 不符") }
+        }
+        if let info = try? AtomicFile.read(root + "/bag-info.txt") {
+            let text = String(decoding: info, as: UTF8.self)
+            if let line = text.split(separator: "\n").first(where: { $0.hasPrefix("Payload-Oxum: ") }) {
+                let expected = "\(octets).\(payload.count)"
+                let stated = line.dropFirst("Payload-Oxum: ".count)
+                if stated != expected && findings.isEmpty {
+                    add(.changed, root + "/bag-info.txt", "Payload-Oxum 为 \(stated)，实际为 \(expected)")
+                }
+            }
+        }
+        for (file, digest) in manifest(root, "tagmanifest-sha256.txt", add: add).sorted(by: { $0.key < $1.key }) {
+            guard let bytes = try? AtomicFile.read(root + "/" + file) else {
+                add(.missing, root + "/" + file, "tagmanifest-sha256.txt 列出的文件不存在")
+                continue
+            }
+            if Bag.sha256(bytes) != digest { add(.changed, root + "/" + file, "SHA-256 与 tagmanifest-sha256.txt 不符") }
+        }
+        return findings
+    }
+
+    /// The lines of a manifest (path → digest); malformed lines are findings.
+    private static func manifest(_ root: String, _ name: String, add: (Finding.Kind, String, String) -> Void)
+        -> [String: String]
+    {
+        guard let bytes = try? AtomicFile.read(root + "/" + name) else {
+            add(.badManifest, root + "/" + name, "缺少 \(name)")
+            return [:]
+        }
+        var entries: [String: String] = [:]
+        for (n, line) in String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            .enumerated() where !line.isEmpty
+        {
+            let parts = line.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false)
+            let digest = parts.first.map(String.init) ?? ""
+            let path = parts.count == 2 ? String(parts[1]).drop { $0 == " " } : ""
+            let hex =
+                digest.utf8.count == 64
+                && digest.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+            guard hex, !path.isEmpty, !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else {
+                add(.badManifest, root + "/" + name, "第 \(n + 1) 行格式不对：“\(line)”")
+                continue
+            }
+            entries[Bag.decode(String(path))] = digest
+        }
+        return entries
+    }
+}
