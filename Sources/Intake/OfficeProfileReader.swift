@@ -26,20 +26,11 @@ public enum OfficeProfileReader {
             }
             policy[keyPath: keyPath] = number
         }
-        var publications = PublicationProfile()
-        let bulletin = values["刊物"]?.record
-        if let title = bulletin?["刊名"]?.text { publications.title = title }
-        publications.publisher = bulletin?["编印单位"]?.text
-        if let text = bulletin?["报"]?.text { publications.reportTo = text }
-        if let text = bulletin?["送"]?.text { publications.sendTo = text }
-        if let text = bulletin?["发"]?.text { publications.issueTo = text }
-        if let copies = bulletin?["印数"]?.text.flatMap({ Int($0) }) { publications.copies = copies }
-        if let prefix = values["考评表"]?.record?["文号前缀"]?.text { publications.assessmentPrefix = prefix }
         var prefixes: [String: String] = [:]
         for entry in values["文号前缀"]?.record?.entries ?? [] { prefixes[entry.key] = entry.value.text }
         return OfficeProfile(
             name: values["机关名称"]?.text ?? "", parent: values["上级机关"]?.text ?? "",
             signer: values["签发人"]?.text ?? "", phone: values["联系电话"]?.text ?? "", numberPrefixes: prefixes,
-            policy: policy, publications: publications)
+            policy: policy)
     }
 }
