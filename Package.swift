@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ODFTests", dependencies: ["ODF"], exclude: ["Fixtures"]),
         .testTarget(name: "MattersTests", dependencies: ["Matters"]),
-        .testTarget(name: "IntakeTests", dependencies: ["Intake", "Matters"]),
+        .testTarget(name: "IntakeTests", dependencies: ["Intake", "Matters"], exclude: ["Fixtures"]),
         .testTarget(
             name: "FillingTests", dependencies: ["Filling", "ODF", "Matters", "Rendering", "TestSupport"],
             exclude: ["Fixtures"]

@@ -15,4 +15,5 @@ echo "  事项档案（BagIt）：$(find Archive -mindepth 2 -maxdepth 2 -type d
 for form in 督查通知单 领导批示转阅（办）单 督查催办单 督查退办单; do
     echo "  《${form}》：$(find Archive -name "${form}-*.odt" | wc -l) 份"
 done
+echo "  《西城政务督查》：$(find Archive -path '*/bulletins/data/*.odt' | wc -l) 期"
 echo "  文号登记簿：$(ls Archive/*/registry.xml | tr '\n' ' ')"

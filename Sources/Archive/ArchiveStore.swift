@@ -67,6 +67,17 @@ public struct ArchiveStore: Sendable {
                 let (matter, _) = try MatterXML.decode(try AtomicFile.read(path), source: path)
                 try seal(matter)
                 resealed.append(bag)
+            } else if let info = try? AtomicFile.read("\(root)/\(bag)/bag-info.txt") {
+                // Another kind of bag (bulletins, assessment): reseal with the fields it already states.
+                let fields = String(decoding: info, as: UTF8.self).split(separator: "\n").compactMap {
+                    line -> (String, String)? in
+                    guard let colon = line.firstIndex(of: ":") else { return nil }
+                    let key = String(line[..<colon])
+                    guard key != "Payload-Oxum", key != "Bag-Software-Agent" else { return nil }
+                    return (key, String(line[line.index(after: colon)...].drop { $0 == " " }))
+                }
+                try Bag(root: "\(root)/\(bag)").seal(info: fields)
+                resealed.append(bag)
             }
             journal.end(bag)
         }

@@ -21,27 +21,35 @@ public struct Bag: Sendable {
     /// payload files must already be in place.
     /// - Parameter info: bag-info.txt fields in order (Payload-Oxum and Bag-Software-Agent are added).
     public func seal(info: [(String, String)], mode: mode_t = 0o644) throws(ArchiveError) {
+        var payload: [(path: String, bytes: [UInt8])] = []
+        for file in try payloadFiles() { payload.append((file, try AtomicFile.read(root + "/" + file))) }
+        for (name, bytes) in Self.tagFiles(payload: payload, info: info) {
+            try AtomicFile.write(bytes, to: root + "/" + name, mode: mode)
+        }
+    }
+
+    /// The tag files of a bag with this payload (paths `data/…`, in the order given): bagit.txt,
+    /// bag-info.txt, manifest-sha256.txt, then tagmanifest-sha256.txt, which covers the other three. Also used
+    /// to serialise a bag into a zip without writing it to disk first.
+    public static func tagFiles(payload: [(path: String, bytes: [UInt8])], info: [(String, String)]) -> [(
+        name: String, bytes: [UInt8]
+    )] {
         var manifest = ""
         var octets = 0
-        let files = try payloadFiles()
-        for file in files {
-            let bytes = try AtomicFile.read(root + "/" + file)
+        for (path, bytes) in payload {
             octets += bytes.count
-            manifest += Self.sha256(bytes) + "  " + Self.encode(file) + "\n"
+            manifest += sha256(bytes) + "  " + encode(path) + "\n"
         }
-        try AtomicFile.write(
-            Array("BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n".utf8), to: root + "/bagit.txt", mode: mode)
         var infoText = ""
-        for (key, value) in info + [("Payload-Oxum", "\(octets).\(files.count)"), ("Bag-Software-Agent", "Ducha")] {
+        for (key, value) in info + [("Payload-Oxum", "\(octets).\(payload.count)"), ("Bag-Software-Agent", "Ducha")] {
             infoText += key + ": " + value.replacingNewlines() + "\n"
         }
-        try AtomicFile.write(Array(infoText.utf8), to: root + "/bag-info.txt", mode: mode)
-        try AtomicFile.write(Array(manifest.utf8), to: root + "/manifest-sha256.txt", mode: mode)
-        var tags = ""
-        for name in ["bag-info.txt", "bagit.txt", "manifest-sha256.txt"] {
-            tags += Self.sha256(try AtomicFile.read(root + "/" + name)) + "  " + name + "\n"
-        }
-        try AtomicFile.write(Array(tags.utf8), to: root + "/tagmanifest-sha256.txt", mode: mode)
+        let files: [(name: String, bytes: [UInt8])] = [
+            ("bagit.txt", Array("BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n".utf8)),
+            ("bag-info.txt", Array(infoText.utf8)), ("manifest-sha256.txt", Array(manifest.utf8)),
+        ]
+        let tags = files.sorted { $0.name < $1.name }.map { sha256($0.bytes) + "  " + $0.name + "\n" }.joined()
+        return files + [("tagmanifest-sha256.txt", Array(tags.utf8))]
     }
 
     /// Lowercase hex SHA-256.

@@ -132,43 +132,18 @@ public struct FieldDecoder {
     /// Checks text against what XML can carry and what the type allows; returns it unchanged when it
     /// passes, so that every space and line break reaches the document exactly.
     mutating func checkText(_ s: String, type: FieldType, path: String, line: Int) -> String? {
-        var position = 0
-        for scalar in s.unicodeScalars {
-            position += 1
-            let v = scalar.value
-            let forbidden = (v < 0x20 && v != 0x09 && v != 0x0A) || v == 0xFFFE || v == 0xFFFF
-            if forbidden {
-                let hex = String(v, radix: 16, uppercase: true)
-                let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-                report(
-                    path, "含 XML 不允许的控制字符 \(code)（第 \(line) 行，第 \(position) 个字符）", expecting: "可打印的文字，换行用 \\n，制表用 \\t")
-                return nil
-            }
-        }
-        switch type {
-        case .text:
-            if s.contains("\n") {
-                report(path, "不能含换行（第 \(line) 行）", expecting: type.expectation)
-                return nil
-            }
+        guard let problem = TextRule.problem(in: s, type: type) else { return s }
+        switch problem {
+        case .forbiddenCharacter(let code, let position):
+            report(
+                path, "含 XML 不允许的控制字符 \(code)（第 \(line) 行，第 \(position) 个字符）", expecting: "可打印的文字，换行用 \\n，制表用 \\t")
+        case .lineBreak:
+            report(path, "不能含换行（第 \(line) 行）", expecting: type.expectation)
         case .identifier:
-            let ok =
-                !s.isEmpty && s.utf8.count <= 64
-                && s.utf8.allSatisfy { b in
-                    (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x2D
-                } && s.utf8.first != 0x2D
-            if !ok {
-                report(path, "编号格式不对“\(s)”（第 \(line) 行）", expecting: type.expectation)
-                return nil
-            }
+            report(path, "编号格式不对“\(s)”（第 \(line) 行）", expecting: type.expectation)
         case .phone:
-            let allowed = Set("0123456789-+() 转")
-            if !s.allSatisfy({ allowed.contains($0) }) || !s.contains(where: \.isNumber) {
-                report(path, "电话号码格式不对“\(s)”（第 \(line) 行）", expecting: type.expectation)
-                return nil
-            }
-        default: break
+            report(path, "电话号码格式不对“\(s)”（第 \(line) 行）", expecting: type.expectation)
         }
-        return s
+        return nil
     }
 }

@@ -26,11 +26,35 @@ public enum OfficeProfileReader {
             }
             policy[keyPath: keyPath] = number
         }
+        var publications = PublicationProfile()
+        let bulletin = values["刊物"]?.record
+        if let title = bulletin?["刊名"]?.text { publications.title = title }
+        publications.publisher = bulletin?["编印单位"]?.text
+        if let text = bulletin?["报"]?.text { publications.reportTo = text }
+        if let text = bulletin?["送"]?.text { publications.sendTo = text }
+        if let text = bulletin?["发"]?.text { publications.issueTo = text }
+        if let copies = bulletin?["印数"]?.text.flatMap({ Int($0) }) { publications.copies = copies }
+        if let prefix = values["考评表"]?.record?["文号前缀"]?.text { publications.assessmentPrefix = prefix }
+        var fonds = FondsProfile()
+        if let archive = values["档案"]?.record {
+            if let v = archive["全宗号"]?.text { fonds.fondsCode = v }
+            if let v = archive["全宗名称"]?.text { fonds.fondsName = v }
+            if let v = archive["机构代码"]?.text { fonds.departmentCode = v }
+            if let v = archive["整理人"]?.text { fonds.arrangedBy = v }
+            if let v = archive["检查人"]?.text { fonds.checkedBy = v }
+            for entry in archive["保管期限"]?.record?.entries ?? [] {
+                if let period = entry.value.text.flatMap(RetentionPeriod.init(rawValue:)) {
+                    fonds.retention[entry.key] = period
+                }
+            }
+        }
         var prefixes: [String: String] = [:]
         for entry in values["文号前缀"]?.record?.entries ?? [] { prefixes[entry.key] = entry.value.text }
-        return OfficeProfile(
+        var profile = OfficeProfile(
             name: values["机关名称"]?.text ?? "", parent: values["上级机关"]?.text ?? "",
             signer: values["签发人"]?.text ?? "", phone: values["联系电话"]?.text ?? "", numberPrefixes: prefixes,
-            policy: policy)
+            policy: policy, publications: publications)
+        profile.fonds = fonds
+        return profile
     }
 }

@@ -1,5 +1,5 @@
 /// One problem found in the input, located well enough for a clerk to find and fix it:
-/// `文件:记录:字段: 问题（应为 …）`.
+/// `文件:记录:字段: 问题（应为 …）`, or for a cell of a workbook `台账.xlsx!事项!C12: 字段: 问题（应为 …）`.
 public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     public enum Severity: Sendable, Equatable { case error, warning }
 
@@ -14,10 +14,13 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     public var problem: String
     /// What was expected instead (printed as `（应为 …）`), if there is something useful to say.
     public var expectation: String?
+    /// Whether ``location`` is a place in a workbook — `事项!C12` (a cell) or `事项!第 12 行` (a row) —
+    /// written the way spreadsheets name a cell of a sheet: `台账.xlsx!事项!C12: 办理时限: …`.
+    public var isCell: Bool
 
     public init(
         _ severity: Severity = .error, file: String, location: String, field: String, problem: String,
-        expectation: String? = nil
+        expectation: String? = nil, isCell: Bool = false
     ) {
         self.severity = severity
         self.file = file
@@ -25,13 +28,21 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
         self.field = field
         self.problem = problem
         self.expectation = expectation
+        self.isCell = isCell
     }
 
     public var description: String {
-        var parts = [file]
-        if !location.isEmpty { parts.append(location) }
-        if !field.isEmpty { parts.append(field) }
-        var text = parts.joined(separator: ":") + ": "
+        var text: String
+        if isCell {
+            var parts = [location.isEmpty ? file : file + "!" + location]
+            if !field.isEmpty { parts.append(field) }
+            text = parts.joined(separator: ": ") + ": "
+        } else {
+            var parts = [file]
+            if !location.isEmpty { parts.append(location) }
+            if !field.isEmpty { parts.append(field) }
+            text = parts.joined(separator: ":") + ": "
+        }
         if severity == .warning { text += "（警告）" }
         text += problem
         if let expectation { text += "（应为\(expectation)）" }

@@ -13,10 +13,14 @@ public struct OfficeProfile: Sendable, Equatable {
     public var numberPrefixes: [String: String]
     /// The numbers the measures leave to the office (督查规则).
     public var policy: LifecyclePolicy
+    /// 《西城政务督查》 and the 督考合一 sheet (刊物, 考评表).
+    public var publications: PublicationProfile
+    /// The office as a 全宗, for the yearly dossier (档案).
+    public var fonds: FondsProfile = FondsProfile()
 
     public init(
         name: String, parent: String, signer: String, phone: String, numberPrefixes: [String: String],
-        policy: LifecyclePolicy = LifecyclePolicy()
+        policy: LifecyclePolicy = LifecyclePolicy(), publications: PublicationProfile = PublicationProfile()
     ) {
         self.name = name
         self.parent = parent
@@ -24,6 +28,7 @@ public struct OfficeProfile: Sendable, Equatable {
         self.phone = phone
         self.numberPrefixes = numberPrefixes
         self.policy = policy
+        self.publications = publications
     }
 
     /// The keys of `督查规则` in the profile, each with the policy value it sets.
@@ -44,6 +49,9 @@ public struct OfficeProfile: Sendable, Equatable {
         FieldSpec("联系电话", "联系电话", .phone, required: true),
         FieldSpec("文号前缀", "各单据文号前缀", .record(Form.allCases.map { FieldSpec($0.rawValue, $0.rawValue, .text) })),
         FieldSpec("督查规则", "办法未定的数字", .record(policyFields.map(\.spec))),
+        FieldSpec("刊物", "《西城政务督查》的报头和版记", .record(PublicationProfile.bulletinFields)),
+        FieldSpec("考评表", "督考合一考评表", .record(PublicationProfile.assessmentFields)),
+        FieldSpec("档案", "全宗、保管期限（年度归档用）", .record(FondsProfile.fields)),
     ]
 
     /// The number prefix of a form, or an error naming the missing key.

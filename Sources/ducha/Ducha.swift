@@ -8,8 +8,8 @@ struct Ducha: ParsableCommand {
         version: "1.0.0",
         subcommands: [
             IntakeCommand.self, NoticeCommand.self, TransferCommand.self, RemindCommand.self, ReturnCommand.self,
-            StatusCommand.self, BatchCommand.self, VerifyCommand.self, TemplateCommand.self, FillCommand.self,
-            BenchCommand.self,
+            StatusCommand.self, BatchCommand.self, VerifyCommand.self, DossierCommand.self, TemplateCommand.self,
+            FillCommand.self, BenchCommand.self, BulletinCommand.self, AssessCommand.self,
         ]
     )
 }

@@ -43,14 +43,14 @@ final class Office {
     func record(_ incoming: IncomingEvent) throws -> Outcome {
         let id = incoming.event.matterID
         guard let (matter, log) = try store.record(id: id) else {
-            throw RenderProblem(message: "档案中没有事项 \(id)（先用 ducha intake 登记事项记录）")
+            throw CommandFailure(message: "档案中没有事项 \(id)（先用 ducha intake 登记事项记录）")
         }
         var event = incoming.event
         let digests = incoming.attachments.map { Bag.sha256($0.bytes) }
         let before = try lifecycle.fold(matter, events: log.map(\.event))
         if let same = log.first(where: { Self.same($0, event, digests: digests) }) {
             // Already recorded; finish its slip if a run died before filing it.
-            if let form = SlipData.form(for: same.event), same.slip == nil {
+            if SlipData.form(for: same.event) != nil, same.slip == nil {
                 return try store.changing(matter) {
                     var log = log
                     let slip = try reissue(same, matter: matter, log: log)

@@ -50,10 +50,16 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case odt, fodt, pdf
 }
 
+/// A failure to report as it is (exit 1, no usage text).
+struct CommandFailure: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}
+
 /// Reads a whole file, or fails with a message naming it.
 func readFile(_ path: String) throws -> [UInt8] {
     guard let data = FileManager.default.contents(atPath: path) else {
-        throw ValidationError("无法读取文件：\(path)")
+        throw CommandFailure(message: "无法读取文件：\(path)")
     }
     return [UInt8](data)
 }

@@ -41,7 +41,7 @@ struct SlipIssuer {
             form: form, matter: matter, number: number, date: date, office: store.office, extra: extra)
         let filled = template.fill(data)
         if !filled.report.problems.isEmpty {
-            throw RenderProblem(
+            throw CommandFailure(
                 message: "\(matter.id)《\(form.rawValue)》填写有误：" + filled.report.problems.joined(separator: "；"))
         }
         let meta = DocumentMeta(
@@ -58,9 +58,4 @@ struct SlipIssuer {
                 staticParts: filled.staticParts, meta: meta)
         }
     }
-}
-
-struct RenderProblem: Error, CustomStringConvertible {
-    var message: String
-    var description: String { message }
 }

@@ -40,19 +40,29 @@ struct TakeIn {
         var summary = Summary()
         var matterFiles: [(name: String, bytes: [UInt8])] = []
         var eventFiles: [(name: String, bytes: [UInt8])] = []
+        var ledgerFiles: [(name: String, bytes: [UInt8])] = []
         for path in paths {
             let bytes = try readFile(path)
-            if holdsEvents(bytes) { eventFiles.append((path, bytes)) } else { matterFiles.append((path, bytes)) }
+            if LedgerReader.isLedger(path) {
+                ledgerFiles.append((path, bytes))
+            } else if holdsEvents(bytes) {
+                eventFiles.append((path, bytes))
+            } else {
+                matterFiles.append((path, bytes))
+            }
         }
-        let matters = MatterReader.read(files: matterFiles)
-        for d in matters.diagnostics {
+        let load: (String) -> [UInt8]? = { path in FileManager.default.contents(atPath: path).map { [UInt8]($0) } }
+        let jsonMatters = MatterReader.read(files: matterFiles)
+        // Workbooks (XLSX, ODS, CSV): their ids count against the JSON records' for duplicates.
+        let ledgers = LedgerReader.read(files: ledgerFiles, after: jsonMatters, load: load)
+        for d in jsonMatters.diagnostics + ledgers.matters.diagnostics {
             if d.severity == .error {
                 summary.problems.append(d.description)
             } else {
                 summary.warnings.append(d.description)
             }
         }
-        for matter in matters.matters {
+        for matter in jsonMatters.matters + ledgers.matters.matters {
             do {
                 switch try office.store.register(matter) {
                 case .added: summary.mattersAdded += 1
@@ -62,11 +72,9 @@ struct TakeIn {
                 summary.problems.append("\(error)")
             }
         }
-        let events = EventReader.read(files: eventFiles) { path in
-            FileManager.default.contents(atPath: path).map { [UInt8]($0) }
-        }
-        for d in events.diagnostics { summary.problems.append(d.description) }
-        var incoming = events.events
+        let events = EventReader.read(files: eventFiles, load: load)
+        for d in events.diagnostics + ledgers.events.diagnostics { summary.problems.append(d.description) }
+        var incoming = events.events + ledgers.events.events
         if let asOf, assignDue {
             incoming = try impliedAssignments(office: office, asOf: asOf, given: incoming) + incoming
         }
@@ -79,8 +87,7 @@ struct TakeIn {
             progress?.advance()
             if let asOf, incoming.event.date > asOf {
                 summary.problems.append(
-                    "\(incoming.file):\(incoming.location):日期: 事件日期 \(incoming.event.date.iso) 晚于 --as-of \(asOf.iso)，未记录"
-                )
+                    "\(place(incoming)):日期: 事件日期 \(incoming.event.date.iso) 晚于 --as-of \(asOf.iso)，未记录")
                 continue
             }
             do {
@@ -98,6 +105,12 @@ struct TakeIn {
         }
         progress?.finish()
         return summary
+    }
+
+    /// Where an event came from: `文件:记录 3（第 12 行）`, or `台账.xlsx!事件!第 5 行` for a workbook row.
+    static func place(_ incoming: IncomingEvent) -> String {
+        incoming.location.contains("!")
+            ? "\(incoming.file)!\(incoming.location)" : "\(incoming.file):\(incoming.location)"
     }
 
     /// A 交办 event, dated its record's 交办日期, for every archived 督办 matter not yet assigned or

@@ -1,12 +1,13 @@
 import ArgumentParser
 import Filling
+import Intake
 import Matters
 
 struct TemplateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "template",
         abstract: "模板工具。",
-        subcommands: [Check.self]
+        subcommands: [Check.self, Ledger.self]
     )
 
     struct Check: ParsableCommand {
@@ -39,7 +40,7 @@ struct TemplateCommand: ParsableCommand {
                 } else {
                     schema =
                         FormCatalogue.form(forTemplateNamed: file).map(FormCatalogue.schema)
-                        ?? FormCatalogue.anySlipSchema
+                        ?? FormCatalogue.publicationSchema(forTemplateNamed: file) ?? FormCatalogue.anySlipSchema
                 }
             }
             let problems = FormTemplate.check(bytes: try readFile(file), name: file, schema: schema)
@@ -50,6 +51,35 @@ struct TemplateCommand: ParsableCommand {
             for problem in problems { print("\(file): \(problem)") }
             print("共 \(problems.count) 处问题。")
             throw ExitCode.failure
+        }
+    }
+
+    struct Ledger: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "写出空白台账（事项、事件两张表和填表说明），表头为字段目录的中文名，附一行示例，供办事员从正确的文件开始填写。",
+            discussion: "CSV 只含事项表（UTF-8，带 BOM，Excel 和 WPS 可直接打开）。"
+        )
+
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case xlsx, ods, csv
+        }
+
+        @Option(name: .customLong("format"), help: "xlsx、ods 或 csv")
+        var format: Format = .xlsx
+
+        @Option(name: .shortAndLong, help: ArgumentHelp("输出文件（缺省为“台账模板.<格式>”）", valueName: "FILE"))
+        var output: String?
+
+        func run() throws {
+            let bytes: [UInt8]
+            switch format {
+            case .xlsx: bytes = try LedgerTemplate.xlsx()
+            case .ods: bytes = try LedgerTemplate.ods()
+            case .csv: bytes = LedgerTemplate.csv()
+            }
+            let path = output ?? "台账模板.\(format.rawValue)"
+            try writeFile(bytes, to: path)
+            print("已写出 \(path)")
         }
     }
 }
