@@ -21,28 +21,11 @@ public enum MatterReader {
         var result = Result()
         var firstSeen: [String: (file: String, location: String)] = [:]
         for (name, bytes) in files {
-            let root: JSONNode
-            do {
-                root = try JSONParser.parse(bytes)
-            } catch {
-                result.diagnostics.append(
-                    Diagnostic(
-                        file: name, location: "第 \(error.line) 行", field: "", problem: "不是有效的 JSON：\(error.message)"))
-                result.filesWithErrors.insert(name)
-                continue
-            }
             let records: [JSONNode]
-            if case .array(let items) = root.value {
-                records = items
-            } else if case .object(let members) = root.value, members.count == 1, members[0].key == "事项",
-                case .array(let items) = members[0].value.value
-            {
-                records = items
-            } else {
-                result.diagnostics.append(
-                    Diagnostic(
-                        file: name, location: "第 \(root.line) 行", field: "", problem: "文件的最外层不是事项记录数组",
-                        expectation: "[ {…}, {…} ] 或 {\"事项\": [ … ]}"))
+            switch RecordFile.records(name: name, bytes: bytes, wrapper: "事项", kind: "事项") {
+            case .success(let items): records = items
+            case .failure(let problem):
+                result.diagnostics.append(problem.diagnostic)
                 result.filesWithErrors.insert(name)
                 continue
             }

@@ -1,3 +1,4 @@
+import Intake
 import Matters
 
 /// The ledger as a table for people, CSV for spreadsheets, or JSON for programs.
@@ -61,26 +62,7 @@ enum LedgerOutput {
     }
 
     /// A JSON string literal.
-    static func string(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    static func string(_ s: String) -> String { JSONString.literal(s) }
 
     /// Terminal columns: East Asian wide characters take two.
     static func width(_ s: String) -> Int {
