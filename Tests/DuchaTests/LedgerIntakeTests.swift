@@ -1,12 +1,13 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Ledger workbooks through the command line")
 struct LedgerIntakeTests {
     @Test("intake of Examples/台账-2026Q1.xlsx archives the same matter records, byte for byte, as the JSON examples")
     func workbookMatchesJSON() throws {
-        let fromJSON = try Workspace(), fromWorkbook = try Workspace()
+        let fromJSON = try Workspace()
+        let fromWorkbook = try Workspace()
         defer {
             fromJSON.remove()
             fromWorkbook.remove()
@@ -26,7 +27,8 @@ struct LedgerIntakeTests {
         let workspace = try Workspace()
         defer { workspace.remove() }
         let path = workspace.directory.appendingPathComponent("台账模板.\(format)").path
-        let written = try workspace.ducha(["template", "ledger", "--format", format, "-o", path], archiveOptions: false)
+        let written = try workspace.ducha(
+            ["template", "ledger", "--format", format, "-o", path], archiveOptions: false)
         #expect(written.status == 0, "\(written.stderr)")
         let intake = try workspace.ducha(["intake", path])
         #expect(intake.status == 0, "\(intake.stderr)")
