@@ -11,7 +11,7 @@ echo
 $DUCHA status --as-of 2026-03-31
 echo
 echo "档案目录：$(pwd)/Archive"
-echo "  事项档案（BagIt）：$(find Archive -mindepth 2 -maxdepth 2 -type d | wc -l) 个"
+echo "  事项档案（BagIt）：$(find Archive -path '*/data/matter.xml' | wc -l) 个"
 for form in 督查通知单 领导批示转阅（办）单 督查催办单 督查退办单; do
     echo "  《${form}》：$(find Archive -name "${form}-*.odt" | wc -l) 份"
 done
