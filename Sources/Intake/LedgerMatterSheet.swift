@@ -16,25 +16,12 @@ struct LedgerMatterSheet {
         decoder = CellDecoder(file: file, sheet: sheetName, uses1904: uses1904)
         guard !sheet.rows.isEmpty else { return }
         guard
-            let header = LedgerHeader.find(
-                in: sheet, known: LedgerColumns.matters, decoder: decoder, isRequired: Self.isRequired)
-        else {
-            decoder.report(
-                decoder.sheetLocation, "", "找不到表头：前 10 行中没有一行含有两个以上的字段名",
+            let (grid, rows) = LedgerGrid.dataRows(
+                of: sheet, known: LedgerColumns.matters, decoder: &decoder,
+                isRequired: Self.isRequired,
                 expecting: "第一行是“事项编号”“督查事项名称”等列名（ducha template ledger 可生成模板）")
-            return
-        }
-        decoder.append(header.diagnostics)
-        let grid = LedgerGrid(sheet: sheet, header: header)
-        for row in sheet.rows where row.number > header.lastRow {
-            guard grid.hasData(row) else {
-                if grid.hasUnknownData(row) {
-                    decoder.report(decoder.location(row: row.number), "", "此行只有未知列有内容，不读取", severity: .warning)
-                }
-                continue
-            }
-            read(row, grid: grid)
-        }
+        else { return }
+        for row in rows { read(row, grid: grid) }
     }
 
     /// Whether a header must have the column: every required field, and the required fields of an
