@@ -9,8 +9,10 @@ public struct FormTemplate: Sendable {
     public let mimetype: String
     public let content: CompiledPart
     public let styles: CompiledPart
-    /// Parts copied unchanged into every document (settings.xml, pictures …).
+    /// Parts copied unchanged into every document (settings.xml, pictures …), deflated once.
     public let staticParts: [ODFPart]
+    /// styles.xml deflated once, when it holds no tag (then it is the same in every document).
+    public let stylesDeflated: DeflatedEntry?
 
     /// Loads and compiles a template. Markup in foreign namespaces is dropped so that output stays strict.
     /// - Parameter schema: the fields the form offers; every tag is checked against them. `nil` for
@@ -22,8 +24,22 @@ public struct FormTemplate: Sendable {
         let (styles, p2) = CompiledPart.analyse(source.styles, part: "styles.xml", schema: schema)
         problems = p1 + p2
         guard let content, let styles, problems.isEmpty else { throw TemplateError(template: name, problems: problems) }
-        return FormTemplate(
-            name: name, mimetype: source.mimetype, content: content, styles: styles, staticParts: source.staticParts)
+        do throws(ODFError) {
+            var fixedStyles: DeflatedEntry?
+            if !styles.hasTags {
+                var bytes: [UInt8] = []
+                styles.fill(.record([:]), into: &bytes)
+                fixedStyles = try DeflatedEntry(bytes)
+            }
+            return FormTemplate(
+                name: name, mimetype: source.mimetype, content: content, styles: styles,
+                staticParts: try source.staticParts.map { part throws(ODFError) in try part.deflatedOnce() },
+                stylesDeflated: fixedStyles)
+        } catch {
+            throw TemplateError(
+                template: name,
+                problems: [TemplateProblem(part: error.source, message: error.description, paragraph: "")])
+        }
     }
 
     /// Every problem of a template, for `ducha template check`; empty when it is good.
@@ -47,7 +63,8 @@ public struct FormTemplate: Sendable {
         report.missing += stylesReport.missing.filter { !report.missing.contains($0) }
         report.problems += stylesReport.problems
         return FilledDocument(
-            mimetype: mimetype, content: contentBytes, styles: stylesBytes, staticParts: staticParts, report: report)
+            mimetype: mimetype, content: contentBytes, styles: stylesBytes, stylesDeflated: stylesDeflated,
+            staticParts: staticParts, report: report)
     }
 
     private struct Source {
@@ -112,6 +129,8 @@ public struct FilledDocument: Sendable {
     public var mimetype: String
     public var content: [UInt8]
     public var styles: [UInt8]
+    /// styles.xml deflated once (when it is the same in every document).
+    public var stylesDeflated: DeflatedEntry?
     public var staticParts: [ODFPart]
     public var report: FillReport
 }

@@ -21,7 +21,11 @@ public enum ODFPackageWriter {
             if part.path == "mimetype" || part.path == ODFPackageReader.manifestPath {
                 throw ODFError(.invalidArgument, "“\(part.path)”由打包程序生成，不能作为部件传入", source: part.path)
             }
-            entries.append(ZipEntry(name: part.path, data: part.data, compressed: !part.isPrecompressed))
+            if let deflated = part.deflated {
+                entries.append(ZipEntry(name: part.path, deflated: deflated))
+            } else {
+                entries.append(ZipEntry(name: part.path, data: part.data, compressed: !part.isPrecompressed))
+            }
         }
         entries.append(
             ZipEntry(

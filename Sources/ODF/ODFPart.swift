@@ -6,12 +6,22 @@ public struct ODFPart: Sendable, Equatable {
     public var mediaType: String
     /// The file's bytes.
     public var data: [UInt8]
+    /// The same bytes deflated once, for parts that every document of a template shares.
+    public var deflated: DeflatedEntry?
 
     /// Creates a part.
     public init(path: String, mediaType: String, data: [UInt8]) {
         self.path = path
         self.mediaType = mediaType
         self.data = data
+    }
+
+    /// The part with its bytes deflated once, so that packages reuse them (see ``DeflatedEntry``).
+    public func deflatedOnce() throws(ODFError) -> ODFPart {
+        guard !isPrecompressed else { return self }
+        var copy = self
+        copy.deflated = try DeflatedEntry(data)
+        return copy
     }
 
     /// Creates a part whose media type follows from its extension (see ``mediaType(forPath:)``).

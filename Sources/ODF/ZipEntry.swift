@@ -6,12 +6,22 @@ public struct ZipEntry: Sendable, Equatable {
     public var data: [UInt8]
     /// `true` to deflate the entry, `false` to store it uncompressed.
     public var compressed: Bool
+    /// The entry already deflated: its compressed bytes are copied instead of deflating `data` again.
+    public var deflated: DeflatedEntry?
 
     /// Creates an entry.
     public init(name: String, data: [UInt8], compressed: Bool = true) {
         self.name = name
         self.data = data
         self.compressed = compressed
+    }
+
+    /// Creates an entry from data deflated before.
+    public init(name: String, deflated: DeflatedEntry) {
+        self.name = name
+        self.data = []
+        self.compressed = true
+        self.deflated = deflated
     }
 }
 

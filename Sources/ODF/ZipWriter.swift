@@ -48,10 +48,13 @@ public enum ZipWriter {
         }
         zip_source_keep(buffer)
         defer { zip_source_free(buffer) }
+        // Archives whose entries are copied raw must stay open until the new archive is closed.
+        var sources: [OpaquePointer] = []
+        defer { for source in sources { zip_discard(source) } }
 
         for entry in entries {
             do {
-                try add(entry, to: archive, dosTime: dosTime, dosDate: dosDate)
+                try add(entry, to: archive, dosTime: dosTime, dosDate: dosDate, sources: &sources)
             } catch {
                 zip_discard(archive)
                 throw error
@@ -71,14 +74,18 @@ public enum ZipWriter {
         [0x50, 0x4B, 0x05, 0x06] + [UInt8](repeating: 0, count: 18)
 
     private static func add(
-        _ entry: ZipEntry, to archive: OpaquePointer, dosTime: UInt16, dosDate: UInt16
+        _ entry: ZipEntry, to archive: OpaquePointer, dosTime: UInt16, dosDate: UInt16, sources: inout [OpaquePointer]
     ) throws(ODFError) {
         func failure(_ what: String) -> ODFError {
             ODFError(.zip, "\(what)：\(String(cString: zip_strerror(archive)))", source: entry.name)
         }
         // libzip reads the data only at zip_close: give it a malloc'ed copy it frees itself.
         var source: OpaquePointer?
-        if entry.data.isEmpty {
+        if let deflated = entry.deflated {
+            let from = try open(deflated.archive, name: entry.name)
+            sources.append(from)
+            source = zip_source_zip(archive, from, 0, zip_flags_t(ZIP_FL_COMPRESSED), 0, -1)
+        } else if entry.data.isEmpty {
             source = zip_source_buffer(archive, nil, 0, 0)
         } else if let copy = malloc(entry.data.count) {
             entry.data.withUnsafeBytes { bytes in _ = memcpy(copy, bytes.baseAddress!, bytes.count) }
@@ -93,7 +100,7 @@ public enum ZipWriter {
         }
         let index = UInt64(added)
         let method = entry.compressed ? ZIP_CM_DEFLATE : ZIP_CM_STORE
-        guard zip_set_file_compression(archive, index, method, 0) == 0 else {
+        guard entry.deflated != nil || zip_set_file_compression(archive, index, method, 0) == 0 else {
             throw failure("无法设置压缩方式")
         }
         guard zip_file_set_dostime(archive, index, dosTime, dosDate, 0) == 0 else {
@@ -105,6 +112,24 @@ public enum ZipWriter {
         {
             throw failure("无法删除扩展字段")
         }
+    }
+
+    /// Opens a zip held in memory for reading (libzip frees its copy of the bytes with the archive).
+    private static func open(_ bytes: [UInt8], name: String) throws(ODFError) -> OpaquePointer {
+        var error = zip_error_t()
+        zip_error_init(&error)
+        defer { zip_error_fini(&error) }
+        guard let copy = malloc(bytes.count) else { throw ODFError(.zip, "内存不足", source: name) }
+        bytes.withUnsafeBytes { _ = memcpy(copy, $0.baseAddress!, $0.count) }
+        guard let source = zip_source_buffer_create(copy, UInt64(bytes.count), 1, &error) else {
+            free(copy)
+            throw ODFError(.zip, "无法读取预压缩数据：\(String(cString: zip_error_strerror(&error)))", source: name)
+        }
+        guard let archive = zip_open_from_source(source, ZIP_RDONLY, &error) else {
+            zip_source_free(source)
+            throw ODFError(.zip, "无法读取预压缩数据：\(String(cString: zip_error_strerror(&error)))", source: name)
+        }
+        return archive
     }
 
     /// Copies the finished archive out of libzip's buffer source.

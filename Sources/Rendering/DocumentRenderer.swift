@@ -7,12 +7,15 @@ public import ODF
 public enum DocumentRenderer {
     /// The package: `mimetype` (stored, first), content, styles, meta, the template's static parts, and a
     /// manifest that lists them all.
+    /// - Parameter stylesDeflated: `styles` deflated once, when every document shares it.
     public static func package(
-        mimetype: String, content: [UInt8], styles: [UInt8], staticParts: [ODFPart], meta: DocumentMeta
+        mimetype: String, content: [UInt8], styles: [UInt8], stylesDeflated: DeflatedEntry? = nil,
+        staticParts: [ODFPart], meta: DocumentMeta
     ) throws(ODFError) -> [UInt8] {
+        var stylesPart = ODFPart(path: "styles.xml", mediaType: "text/xml", data: styles)
+        stylesPart.deflated = stylesDeflated
         var parts = [
-            ODFPart(path: "content.xml", mediaType: "text/xml", data: content),
-            ODFPart(path: "styles.xml", mediaType: "text/xml", data: styles),
+            ODFPart(path: "content.xml", mediaType: "text/xml", data: content), stylesPart,
             ODFPart(path: "meta.xml", mediaType: "text/xml", data: meta.part),
         ]
         parts.append(contentsOf: staticParts)

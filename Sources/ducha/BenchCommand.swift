@@ -53,6 +53,7 @@ struct BenchCommand: ParsableCommand {
                     date: (date.year, date.month, date.day))
                 let bytes = try DocumentRenderer.package(
                     mimetype: filled.mimetype, content: filled.content, styles: filled.styles,
+                    stylesDeflated: filled.stylesDeflated,
                     staticParts: filled.staticParts, meta: meta)
                 total += bytes.count
                 guard FileManager.default.createFile(atPath: "\(directory)/notice_\(i).odt", contents: Data(bytes))

@@ -96,7 +96,8 @@ struct DossierWriter {
             title: "\(fonds.fondsName) \(plan.year)年度归档文件目录", subject: "归档文件目录", matterID: "",
             date: (date.year, date.month, date.day))
         let odt = try DocumentRenderer.package(
-            mimetype: filled.mimetype, content: filled.content, styles: filled.styles, staticParts: filled.staticParts,
+            mimetype: filled.mimetype, content: filled.content, styles: filled.styles,
+            stylesDeflated: filled.stylesDeflated, staticParts: filled.staticParts,
             meta: meta)
         let sheet = Spreadsheet.Sheet(
             name: "归档文件目录", title: "\(fonds.fondsName) \(plan.year)年度归档文件目录",

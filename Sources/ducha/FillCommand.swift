@@ -51,6 +51,7 @@ struct FillCommand: ParsableCommand {
                 staticParts: filled.staticParts, meta: meta)
             : try DocumentRenderer.package(
                 mimetype: filled.mimetype, content: filled.content, styles: filled.styles,
+                stylesDeflated: filled.stylesDeflated,
                 staticParts: filled.staticParts, meta: meta)
         try writeFile(bytes, to: output)
         print("已写出 \(output)")

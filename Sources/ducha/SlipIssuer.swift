@@ -55,6 +55,7 @@ struct SlipIssuer {
         default:
             return try DocumentRenderer.package(
                 mimetype: filled.mimetype, content: filled.content, styles: filled.styles,
+                stylesDeflated: filled.stylesDeflated,
                 staticParts: filled.staticParts, meta: meta)
         }
     }
