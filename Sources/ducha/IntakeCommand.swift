@@ -4,7 +4,7 @@ import ArgumentParser
 struct IntakeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "intake",
-        abstract: "读入事项记录和事件记录（JSON），逐条校验，无误的逐事项归档。",
+        abstract: "读入事项记录和事件记录（JSON，或 XLSX/ODS/CSV 台账），逐条校验，无误的逐事项归档。",
         discussion: """
             事项记录文件是事项对象的数组；事件记录文件是事件对象（含“事件”字段）的数组。先登记事项，再按日期顺序记录事件；
             生命周期不允许的事件连同原因一并报告。报告每个文件的全部问题；有错误的文件一条也不归档，并以非零状态退出。
@@ -12,7 +12,7 @@ struct IntakeCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("事项记录或事件记录文件（JSON）", valueName: "FILE"))
+    @Argument(help: ArgumentHelp("事项记录或事件记录文件（JSON），或台账（.xlsx、.ods、.csv）", valueName: "FILE"))
     var files: [String]
 
     @OptionGroup var archiveOptions: ArchiveOptions
