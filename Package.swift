@@ -5,7 +5,8 @@ let package = Package(
     name: "Ducha",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "ducha", targets: ["ducha"])
+        .executable(name: "ducha", targets: ["ducha"]),
+        .library(name: "DuchaCore", targets: ["DuchaCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -17,30 +18,32 @@ let package = Package(
         .target(name: "CODFXML", dependencies: ["CLibXML2"]),
         .target(name: "ODF", dependencies: ["CODFXML", "CLibZip"]),
         .target(name: "Matters"),
-        .target(name: "Intake", dependencies: ["Matters", "ODF"]),
+        .target(name: "Intake", dependencies: ["Matters", "ODF", "Rendering"]),
         .target(name: "Filling", dependencies: ["Matters", "ODF"]),
         .target(name: "Rendering", dependencies: ["ODF"]),
         .target(
             name: "Archive",
             dependencies: ["Matters", "ODF", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        .target(
+            name: "DuchaCore",
+            dependencies: ["ODF", "Matters", "Intake", "Filling", "Rendering", "Archive"]
+        ),
         .executableTarget(
             name: "ducha",
-            dependencies: [
-                "ODF", "Matters", "Intake", "Filling", "Rendering", "Archive",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            dependencies: ["DuchaCore", "Matters", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "ODFTests", dependencies: ["ODF"], exclude: ["Fixtures"]),
+        .testTarget(name: "ODFTests", dependencies: ["ODF", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "MattersTests", dependencies: ["Matters"]),
-        .testTarget(name: "IntakeTests", dependencies: ["Intake", "Matters"], exclude: ["Fixtures"]),
+        .testTarget(name: "IntakeTests", dependencies: ["Intake", "Matters", "Rendering", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "FillingTests", dependencies: ["Filling", "ODF", "Matters", "Rendering", "TestSupport"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "ODF"]),
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "ODF", "TestSupport"]),
         .testTarget(name: "ArchiveTests", dependencies: ["Archive", "Matters", "ODF", "TestSupport"]),
+        .testTarget(name: "DuchaCoreTests", dependencies: ["DuchaCore", "Matters", "TestSupport"]),
         .testTarget(name: "DuchaTests", dependencies: ["ducha", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,4 +1,3 @@
-import Glibc
 public import Matters
 
 /// The 一事一档 store: `<root>/<year>/<matter-id>/` is a BagIt bag holding `data/matter.xml` (the record
@@ -24,7 +23,7 @@ public struct ArchiveStore: Sendable {
             case .responsibility, .plan, .safeguards: return .plan
             case .progress, .weeklyReport, .monthlyReport: return .progress
             case .inspection, .reminder, .extensionRequest, .extensionDecision, .adjustment: return .inspections
-            case .review: return event.text("结论") == "退办" ? .inspections : .completion
+            case .review: return event.verdict == .returned ? .inspections : .completion
             case .report, .completion, .archiving, .reinspection: return .completion
             }
         }
@@ -50,7 +49,7 @@ public struct ArchiveStore: Sendable {
         try journal.begin(bag)
         let result = try change()
         try seal(matter)
-        journal.end(bag)
+        try journal.end(bag)
         return result
     }
 
@@ -59,15 +58,15 @@ public struct ArchiveStore: Sendable {
     /// - Returns: the bags that were resealed.
     @discardableResult
     public func recover() throws(ArchiveError) -> [String] {
-        journal.removeStrayTemporaryFiles()
+        try journal.removeStrayTemporaryFiles()
         var resealed: [String] = []
-        for bag in journal.pending() {
+        for bag in try journal.pending() {
             let path = "\(root)/\(bag)/data/matter.xml"
-            if access(path, F_OK) == 0 {
+            if try Posix.exists(path) {
                 let (matter, _) = try MatterXML.decode(try AtomicFile.read(path), source: path)
                 try seal(matter)
                 resealed.append(bag)
-            } else if let info = try? AtomicFile.read("\(root)/\(bag)/bag-info.txt") {
+            } else if let info = try AtomicFile.readIfPresent("\(root)/\(bag)/bag-info.txt") {
                 // Another kind of bag (bulletins, assessment): reseal with the fields it already states.
                 let fields = String(decoding: info, as: UTF8.self).split(separator: "\n").compactMap {
                     line -> (String, String)? in
@@ -79,16 +78,16 @@ public struct ArchiveStore: Sendable {
                 try Bag(root: "\(root)/\(bag)").seal(info: fields)
                 resealed.append(bag)
             }
-            journal.end(bag)
+            try journal.end(bag)
         }
         return resealed
     }
 
     /// An archived matter and its event log, found by id in any year.
     public func record(id: String) throws(ArchiveError) -> (matter: Matter, log: [StoredEvent])? {
-        for year in years() {
+        for year in try years() {
             let path = "\(root)/\(year)/\(id)/data/matter.xml"
-            guard access(path, F_OK) == 0 else { continue }
+            guard try Posix.exists(path) else { continue }
             let (matter, log) = try MatterXML.decode(try AtomicFile.read(path), source: path)
             return (matter, log)
         }
@@ -101,10 +100,10 @@ public struct ArchiveStore: Sendable {
     /// Every archived matter with its log, by year then id.
     public func allRecords() throws(ArchiveError) -> [(matter: Matter, log: [StoredEvent])] {
         var result: [(matter: Matter, log: [StoredEvent])] = []
-        for year in years() {
-            for id in Self.list("\(root)/\(year)").sorted() {
+        for year in try years() {
+            for id in try Self.list("\(root)/\(year)").sorted() {
                 let path = "\(root)/\(year)/\(id)/data/matter.xml"
-                guard access(path, F_OK) == 0 else { continue }
+                guard try Posix.exists(path) else { continue }
                 let (matter, log) = try MatterXML.decode(try AtomicFile.read(path), source: path)
                 result.append((matter, log))
             }
@@ -128,7 +127,8 @@ public struct ArchiveStore: Sendable {
             let changed = MatterCatalogue.fields.map(\.key).filter { existing.values[$0] != matter.values[$0] }
             throw ArchiveError(
                 path: folder(of: existing),
-                message: "事项 \(matter.id) 已归档，记录与已归档的不同（字段：\(changed.joined(separator: "、"))）；已归档的内容不会被覆盖")
+                message: "事项 \(matter.id) 已归档，记录与已归档的不同（字段：\(changed.joined(separator: "、"))）；已归档的内容不会被覆盖",
+                code: .conflict)
         }
         let bag = folder(of: matter)
         try journal.begin("\(matter.year)/\(matter.id)")
@@ -136,7 +136,7 @@ public struct ArchiveStore: Sendable {
         try restrict(matter)
         try AtomicFile.write(MatterXML.encode(matter), to: "\(bag)/data/matter.xml", mode: fileMode(matter))
         try seal(matter)
-        journal.end("\(matter.year)/\(matter.id)")
+        try journal.end("\(matter.year)/\(matter.id)")
         return .added
     }
 
@@ -211,19 +211,17 @@ public struct ArchiveStore: Sendable {
             ], mode: fileMode(matter))
     }
 
-    private func fileMode(_ matter: Matter) -> mode_t { matter.isClassified ? 0o600 : 0o644 }
+    private func fileMode(_ matter: Matter) -> FileMode { matter.isClassified ? 0o600 : 0o644 }
 
     /// 涉密 matters: the folder and everything in it readable by the owner only.
     private func restrict(_ matter: Matter) throws(ArchiveError) {
         guard matter.isClassified else { return }
-        let bag = folder(of: matter)
-        chmod(bag, 0o700)
-        for stage in Folder.allCases { chmod("\(bag)/data/\(stage.rawValue)", 0o700) }
-        chmod("\(bag)/data", 0o700)
+        try ArchiveFolders.restrictToOwner(folder(of: matter))
     }
 
-    private func years() -> [Int] {
-        Self.list(root).compactMap { Int($0) }.sorted()
+    /// The archive's years; none when nothing was archived yet.
+    private func years() throws(ArchiveError) -> [Int] {
+        try Self.list(root).compactMap { Int($0) }.sorted()
     }
 
     static func pad(_ n: Int) -> String {
@@ -231,16 +229,9 @@ public struct ArchiveStore: Sendable {
         return s.count >= 3 ? s : String(repeating: "0", count: 3 - s.count) + s
     }
 
-    static func list(_ path: String) -> [String] {
-        guard let dir = opendir(path) else { return [] }
-        defer { closedir(dir) }
-        var names: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
-            if !name.hasPrefix(".") { names.append(name) }
-        }
-        return names
+    /// The visible names in a folder of the archive (the root, a year); none when the folder is not there
+    /// yet, an error when it cannot be read.
+    static func list(_ path: String) throws(ArchiveError) -> [String] {
+        try Directory.entries(path, missing: .empty).map(\.name).filter { !$0.hasPrefix(".") }
     }
 }

@@ -1,5 +1,3 @@
-import Glibc
-
 /// Checks a whole archive: every bag (matters, and any other bag a year holds), and every year's registry.
 public struct ArchiveVerifier: Sendable {
     public let root: String
@@ -17,21 +15,23 @@ public struct ArchiveVerifier: Sendable {
     public func verify(years: [Int] = [], matters: [String] = []) throws(ArchiveError) -> (
         bags: [Report], registry: [Finding]
     ) {
-        var yearsToCheck = ArchiveStore.list(root).compactMap { Int($0) }.sorted()
+        var yearsToCheck = try ArchiveStore.list(root).compactMap { Int($0) }.sorted()
         if !years.isEmpty { yearsToCheck = yearsToCheck.filter(years.contains) }
         var reports: [Report] = []
         var found = Set<String>()
         for year in yearsToCheck {
-            for name in ArchiveStore.list("\(root)/\(year)").sorted() {
+            for name in try ArchiveStore.list("\(root)/\(year)").sorted() {
                 let folder = "\(root)/\(year)/\(name)"
-                guard access(folder + "/bagit.txt", F_OK) == 0 || access(folder + "/data", F_OK) == 0 else { continue }
+                var isBag = try Posix.exists(folder + "/bagit.txt")
+                if !isBag { isBag = try Posix.exists(folder + "/data") }
+                guard isBag else { continue }
                 if !matters.isEmpty && !matters.contains(name) { continue }
                 found.insert(name)
                 reports.append(Report(name: "\(year)/\(name)", findings: BagVerifier.verify(folder)))
             }
         }
         for missing in matters where !found.contains(missing) {
-            throw ArchiveError(path: root, message: "档案中没有事项 \(missing)")
+            throw ArchiveError(path: root, message: "档案中没有事项 \(missing)", code: .notFound)
         }
         var registry: [Finding] = []
         for year in yearsToCheck { registry += verifyRegistry(year: year) }
@@ -41,9 +41,9 @@ public struct ArchiveVerifier: Sendable {
     /// A year's registry: readable, no number given twice, no number skipped, every document present.
     public func verifyRegistry(year: Int) -> [Finding] {
         let path = "\(root)/\(year)/registry.xml"
-        guard access(path, F_OK) == 0 else { return [] }
         let registry: Registry
         do {
+            guard try Posix.exists(path) else { return [] }
             registry = try Registry.load(root: root, year: year)
         } catch {
             return [Finding(kind: .badRegistry, path: path, detail: error.message)]
@@ -66,7 +66,15 @@ public struct ArchiveVerifier: Sendable {
         for entry in registry.entries {
             let base = entry.file.lastIndex(of: ".").map { String(entry.file[..<$0]) } ?? entry.file
             let candidates = ["odt", "fodt"].map { "\(root)/\(base).\($0)" }
-            if !candidates.contains(where: { access($0, F_OK) == 0 }) {
+            var present = false
+            for candidate in candidates where !present {
+                do {
+                    present = try Posix.exists(candidate)
+                } catch {
+                    findings.append(Finding(kind: .missing, path: candidate, detail: error.message))
+                }
+            }
+            if !present {
                 findings.append(
                     Finding(kind: .missing, path: "\(root)/\(entry.file)", detail: "登记簿中 \(entry.number) 的文件不存在"))
             }

@@ -1,87 +1,53 @@
-import Glibc
-
 /// Writes files so that a reader, or a run that dies half-way, sees either the old file or the whole new
 /// one: a temporary file beside the target, `fsync`, `rename`, then `fsync` of the folder.
 public enum AtomicFile {
     /// Writes `bytes` to `path` unless the file already holds exactly these bytes (so an unchanged
     /// document keeps its inode and time). Returns whether it wrote.
     @discardableResult
-    public static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644) throws(ArchiveError) -> Bool {
+    public static func write(_ bytes: [UInt8], to path: String, mode: FileMode = 0o644) throws(ArchiveError) -> Bool {
+        // A file that cannot be read (or is not there) is written.
         if let existing = try? read(path), existing == bytes { return false }
         let directory = parent(of: path)
         try makeDirectories(directory)
-        let temporary = "\(directory)/.\(basename(path)).\(getpid()).tmp"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
-        guard fd >= 0 else { throw failure(temporary, "无法创建临时文件") }
-        var written = 0
-        while written < bytes.count {
-            let n = bytes.withUnsafeBytes { buffer in
-                Glibc.write(fd, buffer.baseAddress! + written, bytes.count - written)
-            }
-            if n < 0 {
-                if errno == EINTR { continue }
-                let error = failure(temporary, "写入失败")
-                close(fd)
-                unlink(temporary)
-                throw error
-            }
-            written += n
-        }
-        fchmod(fd, mode)
-        guard fsync(fd) == 0 else {
-            let error = failure(temporary, "fsync 失败")
-            close(fd)
-            unlink(temporary)
+        let temporary = "\(directory)/.\(basename(path)).\(Posix.processID).tmp"
+        let file = try FileDescriptor(opening: temporary, .replace(mode: mode), failure: "无法创建临时文件")
+        do {
+            try file.write(bytes, failure: "写入失败")
+            try file.changeMode(mode, failure: "无法设置权限")  // the umask took bits off at open
+            try file.sync(failure: "fsync 失败")
+            try file.close(failure: "写入失败")  // a failing close may mean the bytes never reached the disk
+            try Posix.rename(temporary, to: path, failure: "无法替换文件")
+        } catch {
+            try? Posix.unlink(temporary, failure: "无法删除临时文件")  // the first error is the one to report
             throw error
         }
-        close(fd)
-        guard rename(temporary, path) == 0 else {
-            let error = failure(path, "无法替换文件")
-            unlink(temporary)
-            throw error
-        }
-        syncDirectory(directory)
+        try Posix.syncDirectory(directory)
         return true
     }
 
     /// The whole file, or an error naming it.
     public static func read(_ path: String) throws(ArchiveError) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw failure(path, "无法读取") }
-        defer { close(fd) }
-        var result: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw failure(path, "读取失败")
-            }
-            if n == 0 { break }
-            result.append(contentsOf: chunk[0..<n])
+        try FileDescriptor(opening: path, .read, failure: "无法读取").readAll(failure: "读取失败")
+    }
+
+    /// The whole file, or nil when there is none (`ENOENT`); any other failure is an error.
+    static func readIfPresent(_ path: String) throws(ArchiveError) -> [UInt8]? {
+        do {
+            return try read(path)
+        } catch let error where error.code == .notFound {
+            return nil
         }
-        return result
     }
 
     /// Creates a folder and its parents (like `mkdir -p`), syncing each new folder's parent.
-    public static func makeDirectories(_ path: String, mode: mode_t = 0o755) throws(ArchiveError) {
-        var st = stat()
-        if stat(path, &st) == 0 {
-            guard (st.st_mode & S_IFMT) == S_IFDIR else { throw ArchiveError(path: path, message: "已存在同名文件，不是文件夹") }
+    public static func makeDirectories(_ path: String, mode: FileMode = 0o755) throws(ArchiveError) {
+        if let kind = try Posix.kind(path, followingLinks: true) {
+            guard kind == .directory else { throw Posix.notADirectory(path, operation: "mkdir") }
             return
         }
         let up = parent(of: path)
         if up != path && !up.isEmpty { try makeDirectories(up, mode: mode) }
-        if mkdir(path, mode) != 0 && errno != EEXIST { throw failure(path, "无法创建文件夹") }
-        syncDirectory(up)
-    }
-
-    static func syncDirectory(_ path: String) {
-        let fd = open(path.isEmpty ? "." : path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if fd >= 0 {
-            fsync(fd)
-            close(fd)
-        }
+        if try Posix.makeDirectory(path, mode: mode) { try Posix.syncDirectory(up) }
     }
 
     static func parent(of path: String) -> String {
@@ -92,9 +58,5 @@ public enum AtomicFile {
     static func basename(_ path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return path }
         return String(path[path.index(after: slash)...])
-    }
-
-    static func failure(_ path: String, _ what: String) -> ArchiveError {
-        ArchiveError(path: path, message: "\(what)：\(String(cString: strerror(errno)))")
     }
 }

@@ -1,5 +1,4 @@
 import Crypto
-import Glibc
 
 /// A BagIt 1.0 bag (RFC 8493) for one matter: payload under `data/`, SHA-256 manifests, and tag files a
 /// tool nobody here wrote (`bagit.py --validate`) can check.
@@ -20,7 +19,7 @@ public struct Bag: Sendable {
     /// Rewrites the manifests and tag files from what is in `data/` now. Each file is written atomically;
     /// payload files must already be in place.
     /// - Parameter info: bag-info.txt fields in order (Payload-Oxum and Bag-Software-Agent are added).
-    public func seal(info: [(String, String)], mode: mode_t = 0o644) throws(ArchiveError) {
+    public func seal(info: [(String, String)], mode: FileMode = 0o644) throws(ArchiveError) {
         var payload: [(path: String, bytes: [UInt8])] = []
         for file in try payloadFiles() { payload.append((file, try AtomicFile.read(root + "/" + file))) }
         for (name, bytes) in Self.tagFiles(payload: payload, info: info) {
@@ -89,25 +88,10 @@ public struct Bag: Sendable {
     private static func walk(_ path: String, relative: String, includingHidden: Bool, into files: inout [String])
         throws(ArchiveError)
     {
-        guard let dir = opendir(path) else {
-            if errno == ENOENT { return }
-            throw AtomicFile.failure(path, "无法读取文件夹")
-        }
-        defer { closedir(dir) }
-        var entries: [(String, Bool)] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
-            if name == "." || name == ".." || (!includingHidden && name.hasSuffix(".tmp") && name.hasPrefix(".")) {
-                continue
-            }
-            var st = stat()
-            guard lstat(path + "/" + name, &st) == 0 else { continue }
-            entries.append((name, (st.st_mode & S_IFMT) == S_IFDIR))
-        }
-        for (name, isDirectory) in entries {
-            if isDirectory {
+        for entry in try Directory.entries(path, missing: .empty) {
+            let name = entry.name
+            if !includingHidden && name.hasSuffix(".tmp") && name.hasPrefix(".") { continue }
+            if entry.isDirectory {
                 try walk(
                     path + "/" + name, relative: relative + "/" + name, includingHidden: includingHidden, into: &files)
             } else {

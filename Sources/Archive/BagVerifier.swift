@@ -1,5 +1,4 @@
 import Crypto
-import Glibc
 
 /// One thing wrong with an archived folder or the registry.
 public struct Finding: Sendable, Equatable, CustomStringConvertible {

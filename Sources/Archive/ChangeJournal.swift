@@ -1,5 +1,3 @@
-import Glibc
-
 /// Makes a change to a bag survive a crash: a marker in `<root>/.pending/` is written (and synced) before
 /// the bag is touched and removed once the bag is sealed again. A run that starts under the archive lock
 /// first finishes what a dead run left: stray temporary files go, and every marked bag is resealed, so the
@@ -21,39 +19,33 @@ public struct ChangeJournal: Sendable {
     }
 
     /// Records that `bag` is complete and sealed again.
-    public func end(_ bag: String) {
-        unlink(marker(bag))
-        AtomicFile.syncDirectory(folder)
+    public func end(_ bag: String) throws(ArchiveError) {
+        try Posix.unlink(marker(bag), failure: "无法删除日志标记")
+        try Posix.syncDirectory(folder)
     }
 
-    /// The bags a dead run left marked.
-    public func pending() -> [String] {
-        ArchiveStore.list(folder).sorted().compactMap { name in
-            (try? AtomicFile.read(folder + "/" + name)).map { String(decoding: $0, as: UTF8.self) }
+    /// The bags a dead run left marked (none when the journal's folder was never made).
+    public func pending() throws(ArchiveError) -> [String] {
+        var bags: [String] = []
+        // Hidden names are the temporary files of a marker being written: no bag was touched yet.
+        for name in try Directory.entries(folder, missing: .empty).map(\.name).sorted() where !name.hasPrefix(".") {
+            bags.append(String(decoding: try AtomicFile.read(folder + "/" + name), as: UTF8.self))
         }
+        return bags
     }
 
     /// Removes the temporary files (`.name.pid.tmp`) that writes cut short left anywhere in the archive.
-    public func removeStrayTemporaryFiles() {
-        func sweep(_ path: String, depth: Int) {
-            guard depth < 8, let dir = opendir(path) else { return }
-            var names: [(String, Bool)] = []
-            while let entry = readdir(dir) {
-                let name = withUnsafePointer(to: entry.pointee.d_name) {
-                    $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-                }
-                guard name != ".", name != ".." else { continue }
-                names.append((name, entry.pointee.d_type == UInt8(DT_DIR)))
-            }
-            closedir(dir)
-            for (name, isDirectory) in names {
-                if isDirectory {
-                    sweep(path + "/" + name, depth: depth + 1)
-                } else if name.hasPrefix("."), name.hasSuffix(".tmp") {
-                    unlink(path + "/" + name)
+    public func removeStrayTemporaryFiles() throws(ArchiveError) {
+        func sweep(_ path: String, depth: Int) throws(ArchiveError) {
+            guard depth < 8 else { return }
+            for entry in try Directory.entries(path, missing: .empty) {
+                if entry.isDirectory {
+                    try sweep(path + "/" + entry.name, depth: depth + 1)
+                } else if entry.name.hasPrefix("."), entry.name.hasSuffix(".tmp") {
+                    try Posix.unlink(path + "/" + entry.name, failure: "无法删除临时文件")
                 }
             }
         }
-        sweep(root, depth: 0)
+        try sweep(root, depth: 0)
     }
 }

@@ -1,4 +1,3 @@
-import Glibc
 public import Matters
 
 /// One 件 of the yearly dossier (DA/T 22-2015 §5.1): a document with its attachments, and its catalogue row.

@@ -1,4 +1,4 @@
-public import Matters
+import Matters
 import ODF
 
 /// Catalogue values as XML elements named by their keys: lists as `<项>`, paragraphs as `<段>`. Used by
@@ -49,7 +49,7 @@ enum FieldXML {
         for child in element.children {
             guard case .element(let e) = child, !skipping.contains(e.name) else { continue }
             guard let spec = fields.spec(e.name) else {
-                throw ArchiveError(path: source, message: "<\(element.name)> 中有未知元素 <\(e.name)>")
+                throw ArchiveError(path: source, message: "<\(element.name)> 中有未知元素 <\(e.name)>", code: .damaged)
             }
             result[spec.key] = try value(e, type: spec.type, source: source)
         }
@@ -68,7 +68,7 @@ enum FieldXML {
             return .text(text(e))
         case .date:
             guard let d = CivilDate(iso: text(e)) else {
-                throw ArchiveError(path: source, message: "<\(e.name)> 的日期“\(text(e))”无效")
+                throw ArchiveError(path: source, message: "<\(e.name)> 的日期“\(text(e))”无效", code: .damaged)
             }
             return .date(d)
         case .flag:

@@ -52,9 +52,9 @@ public enum MatterXML {
         do {
             root = try XMLDocumentParser.parse(bytes, source: source)
         } catch {
-            throw ArchiveError(path: source, message: "matter.xml 无法读取：\(error)")
+            throw ArchiveError(path: source, message: "matter.xml 无法读取：\(error)", code: .damaged)
         }
-        guard root.name == "督查事项" else { throw ArchiveError(path: source, message: "根元素应为 <督查事项>") }
+        guard root.name == "督查事项" else { throw ArchiveError(path: source, message: "根元素应为 <督查事项>", code: .damaged) }
         let matter = Matter(
             values: try FieldXML.record(root, fields: MatterCatalogue.fields, source: source, skipping: ["事件记录"]))
         var log: [StoredEvent] = []
@@ -93,7 +93,7 @@ public enum MatterXML {
     static func event(_ e: XMLElement, source: String) throws(ArchiveError) -> StoredEvent {
         guard let kindName = e.attribute("类型"), let kind = EventKind(rawValue: kindName),
             let sequence = e.attribute("序号").flatMap({ Int($0) })
-        else { throw ArchiveError(path: source, message: "事件记录缺少序号或类型") }
+        else { throw ArchiveError(path: source, message: "事件记录缺少序号或类型", code: .damaged) }
         let fields = EventCatalogue.allFields(of: kind).filter { $0.key != "附件" }
         var values = try FieldXML.record(e, fields: fields, source: source, skipping: ["附件"])
         var paths: [FieldValue] = []

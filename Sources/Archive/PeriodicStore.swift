@@ -99,7 +99,7 @@ public struct PeriodicStore: Sendable {
             paths.append(path)
         }
         try seal(series, year: year)
-        journal.end(marked)
+        try journal.end(marked)
         return Publication(number: entry.number, date: entry.date, paths: paths, changed: changed)
     }
 

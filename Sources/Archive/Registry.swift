@@ -20,19 +20,23 @@ public struct Registry: Sendable {
     /// Loads the register of `year`, or an empty one when the year has none yet.
     public static func load(root: String, year: Int) throws(ArchiveError) -> Registry {
         let path = "\(root)/\(year)/registry.xml"
-        guard let bytes = try? AtomicFile.read(path) else { return Registry(year: year, path: path, entries: []) }
+        guard let bytes = try AtomicFile.readIfPresent(path) else {
+            return Registry(year: year, path: path, entries: [])
+        }
         let element: XMLElement
         do {
             element = try XMLDocumentParser.parse(bytes, source: path)
         } catch {
-            throw ArchiveError(path: path, message: "登记簿已损坏：\(error)")
+            throw ArchiveError(path: path, message: "登记簿已损坏：\(error)", code: .damaged)
         }
         var entries: [Entry] = []
         for case .element(let e) in element.children where e.name == "文号" {
             guard let form = e.attribute("单据"), let prefix = e.attribute("前缀"),
                 let serial = e.attribute("序号").flatMap({ Int($0) }), let matter = e.attribute("事项"),
                 let date = e.attribute("日期").flatMap({ CivilDate(iso: $0) }), let file = e.attribute("文件")
-            else { throw ArchiveError(path: path, message: "登记簿已损坏：第 \(entries.count + 1) 条记录缺项") }
+            else {
+                throw ArchiveError(path: path, message: "登记簿已损坏：第 \(entries.count + 1) 条记录缺项", code: .damaged)
+            }
             entries.append(
                 Entry(
                     form: form, number: DocumentNumber(prefix: prefix, year: year, serial: serial), matter: matter,

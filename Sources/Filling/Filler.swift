@@ -1,4 +1,5 @@
 import Matters
+import ODF
 
 /// Fills compiled pieces with data, appending bytes to one buffer.
 struct Filler {

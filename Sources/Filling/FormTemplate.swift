@@ -63,8 +63,10 @@ public struct FormTemplate: Sendable {
         report.missing += stylesReport.missing.filter { !report.missing.contains($0) }
         report.problems += stylesReport.problems
         return FilledDocument(
-            mimetype: mimetype, content: contentBytes, styles: stylesBytes, stylesDeflated: stylesDeflated,
-            staticParts: staticParts, report: report)
+            document: ODFDocument(
+                mimetype: mimetype, content: contentBytes, styles: stylesBytes, stylesDeflated: stylesDeflated,
+                staticParts: staticParts),
+            report: report)
     }
 
     private struct Source {
@@ -124,13 +126,10 @@ public struct FormTemplate: Sendable {
     }
 }
 
-/// A filled document before packaging.
+/// A filled document before packaging: its parts, for `DocumentRenderer`, and what the data lacked.
 public struct FilledDocument: Sendable {
-    public var mimetype: String
-    public var content: [UInt8]
-    public var styles: [UInt8]
-    /// styles.xml deflated once (when it is the same in every document).
-    public var stylesDeflated: DeflatedEntry?
-    public var staticParts: [ODFPart]
+    /// The document's parts.
+    public var document: ODFDocument
+    /// The fields the data lacked and the values that could not be filled.
     public var report: FillReport
 }

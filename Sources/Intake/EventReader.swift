@@ -119,7 +119,7 @@ public enum EventReader {
         switch kind {
         case .transfer where values["需要反馈"] == .flag(true) && values["反馈时限"] == nil:
             decoder.report("反馈时限", "需要反馈的转阅（办）须写明反馈时限", expecting: "日期")
-        case .review where values["结论"]?.text == "退办":
+        case .review where values["结论"]?.text == ReviewVerdict.returned.rawValue:
             if values["重新报送时限"] == nil { decoder.report("重新报送时限", "退办须写明重新报送时限", expecting: "日期") }
             if (values["退办理由"]?.list ?? []).isEmpty && values["其他理由"] == nil {
                 decoder.report(

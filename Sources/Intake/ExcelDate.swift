@@ -18,12 +18,6 @@ enum ExcelDate {
         return CivilDate(dayNumber: (days < 60 ? epoch1900 + 1 : epoch1900) + days)
     }
 
-    /// The serial of a date in the 1900 system (for writing workbooks).
-    static func serial(of date: CivilDate) -> Int {
-        let days = date.dayNumber - epoch1900
-        return days <= 60 ? days - 1 : days
-    }
-
     /// 1899-12-30 and 1904-01-01 as day numbers.
     private static let epoch1900 = CivilDate(year: 1899, month: 12, day: 30)!.dayNumber
     private static let epoch1904 = CivilDate(year: 1904, month: 1, day: 1)!.dayNumber

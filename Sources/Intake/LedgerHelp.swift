@@ -1,9 +1,10 @@
 import Matters
+import Rendering
 
 /// The 填表说明 sheet of a ledger template: every column of both sheets, whether it is required and
 /// what it holds. Ledger intake never reads it.
 enum LedgerHelp {
-    static var sheet: LedgerWorkbook.Sheet {
+    static var sheet: Spreadsheet.Sheet {
         var rows: [[CellValue]] = []
         for column in LedgerColumns.matters {
             let group = MatterCatalogue.fields.spec(column.path[0])
@@ -21,12 +22,11 @@ enum LedgerHelp {
         rows.append([.text("说明"), .text("表头可用中文名或字段名，列的次序不限；未知的列只警告不读取；“序号”列不读取。")])
         rows.append([.text("说明"), .text("日期可填真正的日期，或写作 2026-03-05、2026/3/5、2026年3月5日。")])
         rows.append([.text("说明"), .text("事件表：每行一个事件，“事件”列写事件名称，只填此事件有的列；事件的要求见 README。")])
-        return LedgerWorkbook.Sheet(
-            name: "填表说明",
-            columns: [
-                .init(header: "工作表", width: 6), .init(header: "列名", width: 12), .init(header: "必填", width: 8),
-                .init(header: "填写要求", width: 60),
-            ], rows: rows)
+        return LedgerSheet.sheet(
+            "填表说明",
+            columns: [("工作表", 6), ("列名", 12), ("必填", 8), ("填写要求", 60)].map {
+                ($0.0, Spreadsheet.Column(width: .characters($0.1)))
+            }, rows: rows)
     }
 
     private static func row(_ sheet: String, _ column: LedgerColumn, required: String, type: String?) -> [CellValue] {

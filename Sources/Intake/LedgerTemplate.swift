@@ -1,5 +1,6 @@
 public import Matters
 public import ODF
+public import Rendering
 
 /// The ledger (台账) a clerk starts from: `ducha template ledger --format xlsx|ods|csv`. The
 /// workbook formats hold the 事项 sheet with every column and one example matter, the 事件 sheet
@@ -17,9 +18,7 @@ public enum LedgerTemplate {
     public static func csv() -> [UInt8] { CSVWriter.write(workbook.sheets[0]) }
 
     /// The template's sheets.
-    public static var workbook: LedgerWorkbook {
-        LedgerWorkbook(matters: [exampleMatter], events: [exampleEvent], help: true)
-    }
+    public static var workbook: Spreadsheet { .ledger(matters: [exampleMatter], events: [exampleEvent], help: true) }
 
     /// The example matter: the first matter of `Examples/重点任务-2026Q1.json`, abridged (as in the
     /// README).

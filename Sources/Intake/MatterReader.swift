@@ -71,12 +71,12 @@ public enum MatterReader {
 /// The rules that tie a matter's fields together (beyond each field's own type).
 enum MatterRules {
     static func check(_ values: FieldRecord, decoder: inout FieldDecoder) {
-        let kind = values["事项类型"]?.text
-        if kind == "领导批示", values["领导批示"] == nil {
+        let kind = values["事项类型"]?.text.flatMap(MatterKind.init(rawValue:))
+        if kind == .instruction, values["领导批示"] == nil {
             decoder.report(
                 "领导批示", "领导批示事项缺少“领导批示”（第十二条）", expecting: FieldType.record(MatterCatalogue.instruction).expectation)
         }
-        if kind == "重点任务", values["办理方式"]?.text == "转阅" {
+        if kind == .keyTask, values["办理方式"]?.text == Handling.transfer.rawValue {
             decoder.report("办理方式", "重点任务事项不能“转阅”（转阅只适用于领导批示事项，第十二条(一)）", expecting: "“督办”或不填")
         }
         if let registered = values["立项日期"]?.date {

@@ -63,24 +63,6 @@ enum XLSXText {
         return normalizeLineBreaks(String(out))
     }
 
-    /// Escapes what ``decode(_:)`` would otherwise undo: `_xHHHH_` in the text becomes
-    /// `_x005F_xHHHH_`.
-    static func encode(_ text: String) -> String {
-        guard text.contains("_x") else { return text }
-        let scalars = Array(text.unicodeScalars)
-        var out = String.UnicodeScalarView()
-        for (index, scalar) in scalars.enumerated() {
-            if scalar == "_", index + 6 < scalars.count, scalars[index + 1] == "x", scalars[index + 6] == "_",
-                scalars[(index + 2)..<(index + 6)].allSatisfy({ $0.properties.isASCIIHexDigit })
-            {
-                out.append(contentsOf: "_x005F_".unicodeScalars)
-            } else {
-                out.append(scalar)
-            }
-        }
-        return String(out)
-    }
-
     /// CR LF and lone CR become LF.
     static func normalizeLineBreaks(_ text: String) -> String {
         guard text.utf8.contains(0x0D) else { return text }

@@ -59,7 +59,7 @@ public enum EventCatalogue {
             ]
         case .transfer:
             return [
-                FieldSpec("转阅方式", "办理方式", .choice(["阅知", "阅研", "研办"]), required: true),
+                FieldSpec("转阅方式", "办理方式", .choice(TransferMode.allCases.map(\.rawValue)), required: true),
                 FieldSpec("需要反馈", "是否需要反馈", .flag),
                 FieldSpec("反馈时限", "反馈时限", .date),
                 FieldSpec("拟办意见", "拟办意见", .multilineText),
@@ -96,7 +96,7 @@ public enum EventCatalogue {
             ]
         case .reminder:
             return [
-                FieldSpec("方式", "催办方式", .choice(["电话", "催办单", "现场"]), required: true),
+                FieldSpec("方式", "催办方式", .choice(ReminderMethod.allCases.map(\.rawValue)), required: true),
                 FieldSpec("接话人", "接话人", .text),
                 FieldSpec("答复情况", "答复情况", .multilineText),
                 FieldSpec("新报送时限", "新报送时限", .date),
@@ -110,7 +110,7 @@ public enum EventCatalogue {
             ]
         case .review:
             return [
-                FieldSpec("结论", "审核结论", .choice(["通过", "退办"]), required: true),
+                FieldSpec("结论", "审核结论", .choice(ReviewVerdict.allCases.map(\.rawValue)), required: true),
                 FieldSpec("退办理由", "退办理由", .list(.choice(returnReasons))),
                 FieldSpec("其他理由", "其他理由", .multilineText),
                 FieldSpec("重办要求", "重办要求", .paragraphs),

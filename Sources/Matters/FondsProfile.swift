@@ -37,7 +37,10 @@ public struct FondsProfile: Sendable, Equatable {
     public init(
         fondsCode: String = "Z109", fondsName: String = "北京市西城区人民政府办公室", departmentCode: String = "DCS",
         arrangedBy: String = "", checkedBy: String = "",
-        retention: [String: RetentionPeriod] = ["重点任务": .permanent, "领导批示": .thirtyYears, "转阅": .tenYears]
+        retention: [String: RetentionPeriod] = [
+            MatterKind.keyTask.rawValue: .permanent, MatterKind.instruction.rawValue: .thirtyYears,
+            Handling.transfer.rawValue: .tenYears,
+        ]
     ) {
         self.fondsCode = fondsCode
         self.fondsName = fondsName
@@ -49,8 +52,8 @@ public struct FondsProfile: Sendable, Equatable {
 
     /// The 保管期限 of a matter's papers.
     public func retention(of matter: Matter) -> RetentionPeriod {
-        let key = matter.handling == "转阅" ? "转阅" : matter.kind
-        return retention[key] ?? retention[matter.kind] ?? .thirtyYears
+        let key = matter.handling == .transfer ? Handling.transfer.rawValue : matter.kind.rawValue
+        return retention[key] ?? retention[matter.kind.rawValue] ?? .thirtyYears
     }
 
     /// The keys of `档案` in the office profile.
@@ -63,7 +66,7 @@ public struct FondsProfile: Sendable, Equatable {
         FieldSpec(
             "保管期限", "各类事项的保管期限",
             .record(
-                ["重点任务", "领导批示", "转阅"].map {
+                (MatterKind.allCases.map(\.rawValue) + [Handling.transfer.rawValue]).map {
                     FieldSpec($0, $0, .choice(RetentionPeriod.allCases.map(\.rawValue)))
                 })),
     ]

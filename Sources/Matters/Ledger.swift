@@ -10,8 +10,8 @@ public struct LedgerRow: Sendable, Equatable {
 
     public var id: String
     public var title: String
-    public var kind: String
-    public var handling: String
+    public var kind: MatterKind
+    public var handling: Handling
     public var leadUnit: String
     public var coUnits: [String]
     public var classified: Bool
@@ -92,7 +92,7 @@ public struct Ledger: Sendable {
         missed: Int, next: (date: CivilDate, what: String)?
     ) {
         guard status.state.isActive, let assigned = status.assignedOn else { return (0, nil) }
-        let quarterly = matter.kind == "重点任务"
+        let quarterly = matter.kind == .keyTask
         if !quarterly && status.deadline.dayNumber - assigned.dayNumber <= policy.monthlyReportAfterDays {
             return (0, nil)
         }

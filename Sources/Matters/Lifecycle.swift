@@ -55,7 +55,7 @@ public struct Lifecycle: Sendable {
     /// The status after `event`, or the reason it is refused.
     public func apply(_ event: MatterEvent, to before: MatterStatus, of matter: Matter) throws -> MatterStatus {
         var s = before
-        let kindA = matter.kind == "重点任务"
+        let kindA = matter.kind == .keyTask
         func refuse(_ reason: String) -> LifecycleRefusal {
             LifecycleRefusal(
                 matter: matter.id, event: event.kind, date: event.date, state: before.state, reason: reason)
@@ -77,7 +77,7 @@ public struct Lifecycle: Sendable {
             try require([.registered], "只有登记状态的事项需要审定")
             s.state = .approved
         case .assignment:
-            guard matter.handling == "督办" else { throw refuse("转阅事项应发《领导批示转阅（办）单》，不发《督查通知单》") }
+            guard matter.handling == .supervise else { throw refuse("转阅事项应发《领导批示转阅（办）单》，不发《督查通知单》") }
             try require([.registered, .approved], "事项已经交办或转阅")
             s.state = .assigned
             s.assignedOn = event.date
@@ -86,7 +86,7 @@ public struct Lifecycle: Sendable {
                 s.deadline = min(s.deadline, event.date.adding(days: policy.mediaDays))
             }
         case .transfer:
-            guard matter.handling == "转阅" else { throw refuse("督办事项应交办（发《督查通知单》），转阅只用于转阅（办）事项") }
+            guard matter.handling == .transfer else { throw refuse("督办事项应交办（发《督查通知单》），转阅只用于转阅（办）事项") }
             try require([.registered, .approved], "事项已经交办或转阅")
             s.state = .circulated
             s.assignedOn = event.date
@@ -134,7 +134,7 @@ public struct Lifecycle: Sendable {
             s.state = .reported
         case .review:
             try require([.reported], "没有待审核的办理报告")
-            if event.text("结论") == "通过" {
+            if event.verdict == .accepted {
                 s.state = .reviewPassed
             } else {
                 guard let due = event.date("重新报送时限") else { throw refuse("退办须写明重新报送时限") }

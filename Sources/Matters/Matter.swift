@@ -9,9 +9,6 @@ public struct Matter: Sendable, Equatable {
 
     public var id: String { values["编号"]?.text ?? "" }
     public var title: String { values["事项名称"]?.text ?? "" }
-    public var kind: String { values["事项类型"]?.text ?? "" }
-    /// 督办 unless the record says 转阅.
-    public var handling: String { values["办理方式"]?.text ?? "督办" }
     public var registered: CivilDate { values["立项日期"]?.date ?? CivilDate(dayNumber: 0) }
     public var deadline: CivilDate { values["办理时限"]?.date ?? CivilDate(dayNumber: 0) }
     public var assignedOn: CivilDate? { values["交办日期"]?.date }

@@ -4,10 +4,10 @@
 /// element names of `matter.xml`, the headers of a ledger sheet and the names a template uses
 /// (`{{主责单位.名称}}`).
 public enum MatterCatalogue {
-    /// The two procedures of the measures: 第十一条 (重点任务) and 第十二条 (领导批示).
-    public static let kinds = ["重点任务", "领导批示"]
-    /// Kind B splits into 督办事项 (a report is due) and 转阅（办）事项 (read and study only), 第十二条(一).
-    public static let handlings = ["督办", "转阅"]
+    /// The two procedures of the measures (``MatterKind``).
+    public static let kinds = MatterKind.allCases.map(\.rawValue)
+    /// 督办 or 转阅 (``Handling``).
+    public static let handlings = Handling.allCases.map(\.rawValue)
     /// The five sources of 第七条, (一) to (五).
     public static let sources = [
         "法律法规和规范性文件贯彻落实", "重要会议决定事项", "重大决策和重要事项", "领导批示和交办事项", "其他",

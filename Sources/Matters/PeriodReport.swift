@@ -60,14 +60,15 @@ public struct PeriodReport: Sendable {
         var kinds: [String: Int] = [:]
         var sources: [String: Int] = [:]
         var byUnit: [String: Tally] = [:]
-        for (matter, events) in records where matter.registered <= asOf {
-            let known = events.filter { $0.date <= asOf }
-            let status = try lifecycle.fold(matter, events: known)
-            let row = try ledger.row(matter, status: status, asOf: asOf)
+        for (matter, events) in records {
+            guard let standing = try ledger.standing(matter, events: events, asOf: asOf, lifecycle: lifecycle) else {
+                continue
+            }
+            let (known, status, row) = (standing.known, standing.status, standing.row)
             guard Self.counts(matter, row: row, known: known, in: period) else { continue }
             rows.append(row)
             total.add(row, asOf: asOf)
-            kinds[matter.kind, default: 0] += 1
+            kinds[matter.kind.rawValue, default: 0] += 1
             sources[matter.values["事项来源"]?.text ?? "其他", default: 0] += 1
             if matter.isClassified {
                 classified.add(row, asOf: asOf)
@@ -75,7 +76,7 @@ public struct PeriodReport: Sendable {
             }
             byUnit[matter.leadUnit, default: Tally()].add(row, asOf: asOf)
             let missed = ledger.periodicDue(matter, status: status, asOf: asOf).missed
-            if let what = Self.lateness(row, missedPeriodic: missed, kindA: matter.kind == "重点任务") {
+            if let what = Self.lateness(row, missedPeriodic: missed, kindA: matter.kind == .keyTask) {
                 lagging.append(Lagging(row: row, missedPeriodic: missed, what: what))
             }
             for event in known where event.kind == .plan && event.text("级别") == "区级" && period.contains(event.date) {

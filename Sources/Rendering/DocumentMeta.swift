@@ -6,8 +6,9 @@ public struct DocumentMeta: Sendable, Equatable {
     public var title: String
     /// dc:subject: the matter's name.
     public var subject: String
-    /// The matter's id, stored as the user-defined field `事项编号`.
-    public var matterID: String
+    /// The matter's id, stored as the user-defined field `事项编号`; `nil` for a document about no one matter
+    /// (a bulletin issue, an assessment sheet), whose meta then has no such field.
+    public var matterID: String?
     /// The issue date, `YYYY-MM-DD`: meta:creation-date and dc:date, and the zip entries' time.
     public var date: (year: Int, month: Int, day: Int)
     /// Further user-defined fields (name, value), e.g. 文号.
@@ -17,7 +18,7 @@ public struct DocumentMeta: Sendable, Equatable {
     public static let generator = "Ducha/1.0"
 
     public init(
-        title: String, subject: String, matterID: String, date: (year: Int, month: Int, day: Int),
+        title: String, subject: String, matterID: String? = nil, date: (year: Int, month: Int, day: Int),
         extra: [(name: String, value: String)] = []
     ) {
         self.title = title
@@ -32,12 +33,15 @@ public struct DocumentMeta: Sendable, Equatable {
             && lhs.date == rhs.date && lhs.extra.elementsEqual(rhs.extra, by: { $0 == $1 })
     }
 
-    var dateTime: String {
+    var dateTime: String { Self.isoDate(date.year, date.month, date.day) + "T00:00:00" }
+
+    /// `2026-03-05`.
+    static func isoDate(_ year: Int, _ month: Int, _ day: Int) -> String {
         func pad(_ v: Int, _ w: Int) -> String {
             let s = String(v)
             return String(repeating: "0", count: max(0, w - s.count)) + s
         }
-        return "\(pad(date.year, 4))-\(pad(date.month, 2))-\(pad(date.day, 2))T00:00:00"
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
     /// The office:meta element.
@@ -52,8 +56,10 @@ public struct DocumentMeta: Sendable, Equatable {
             leaf("meta:creation-date", dateTime),
             leaf("dc:date", dateTime),
             leaf("dc:language", "zh-CN"),
-            leaf("meta:user-defined", matterID, [XMLAttribute("meta:name", "事项编号")]),
         ]
+        if let matterID {
+            children.append(leaf("meta:user-defined", matterID, [XMLAttribute("meta:name", "事项编号")]))
+        }
         for (name, value) in extra {
             children.append(leaf("meta:user-defined", value, [XMLAttribute("meta:name", name)]))
         }
@@ -69,14 +75,19 @@ public struct DocumentMeta: Sendable, Equatable {
 
     /// A whole meta.xml part.
     var part: [UInt8] {
-        let root = XMLElement(
+        XMLElement(
             "office:document-meta",
             attributes: Self.namespaces.map { XMLAttribute("xmlns:" + $0.0, $0.1) } + [
-                XMLAttribute("office:version", "1.3")
+                XMLAttribute("office:version", ODFPackageWriter.version)
             ],
-            children: [.element(element)])
-        var out = XMLWriter.declaration
-        XMLWriter.serialize(root, into: &out)
-        return out
+            children: [.element(element)]
+        ).documentBytes()
+    }
+
+    /// The meta of a document that covers many matters: an empty `matterID` names none.
+    var namingNoEmptyMatter: DocumentMeta {
+        var meta = self
+        if meta.matterID?.isEmpty == true { meta.matterID = nil }
+        return meta
     }
 }

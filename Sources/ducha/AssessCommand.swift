@@ -1,9 +1,6 @@
-import Archive
 import ArgumentParser
-import Filling
-import Foundation
+import DuchaCore
 import Matters
-import Rendering
 
 struct AssessCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -26,8 +23,7 @@ struct AssessCommand: ParsableCommand {
     @Option(name: .customLong("pdf"), help: ArgumentHelp("另将 .odt 的 PDF 打印件写到此目录（需 LibreOffice）", valueName: "DIR"))
     var pdfDirectory: String?
 
-    @OptionGroup var archiveOptions: ArchiveOptions
-    @OptionGroup var templateOptions: TemplateOptions
+    @OptionGroup var workspace: WorkspaceOptions
 
     func validate() throws {
         guard let period = ReportPeriod(year: year) else { throw ValidationError("年度“\(year)”无效") }
@@ -37,28 +33,18 @@ struct AssessCommand: ParsableCommand {
     func run() throws {
         guard let period = ReportPeriod(year: year) else { throw ExitCode.validationFailure }
         let day = asOf ?? period.last
-        if day > today() {
-            throw CommandFailure(
-                message: asOf == nil
-                    ? "\(year) 年尚未结束：年度表请在年末后生成，中期表请用 --as-of 给出截至日期"
-                    : "截至日期 \(day.iso) 晚于今天：台账只能截至已经过去的日子")
-        }
-        let (publication, report) = try archiveOptions.withOffice(templates: templateOptions) { office in
-            try AssessmentPublisher(office: office).publish(year: period, asOf: day)
-        }
+        let published = try workspace.write { office in try office.publishAssessment(year: period, asOf: asOf) }
+        let (publication, report) = (published.publication, published.report)
         print(
             "督考合一考评表 \(publication.number)（截至\(day.chinese)）：" + publication.paths.joined(separator: "、")
                 + (publication.changed ? "" : "（已生成，未改变）"))
         let t = report.total
-        let rate = t.onTimeRate.map { "，按时办结率 " + AssessmentCatalogue.percent($0) } ?? ""
+        let rate = t.onTimeRate.map { "，按时办结率 " + Percent.text($0) } ?? ""
         print(
             "  \(report.units.count) 个主责单位，事项\(t.matters)项（涉密\(report.classified.matters)项），应办结\(t.due)项，按时办结\(t.completedOnTime)项\(rate)"
         )
         if let pdfDirectory {
-            try FileManager.default.createDirectory(atPath: pdfDirectory, withIntermediateDirectories: true)
-            let pdfs = try PDFConverter.convert(
-                [publication.paths[0]], outputDirectory: pdfDirectory,
-                fontAliases: templateOptions.templates + "/fonts.conf")
+            let pdfs = try workspace.workspace().printCopies(of: [publication.paths[0]], into: pdfDirectory)
             print("PDF 打印件：\(pdfs.joined(separator: "、"))")
         }
     }

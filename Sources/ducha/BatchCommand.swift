@@ -1,5 +1,5 @@
-import Archive
 import ArgumentParser
+import DuchaCore
 import Matters
 
 struct BatchCommand: ParsableCommand {
@@ -17,70 +17,33 @@ struct BatchCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: ArgumentHelp("截至日期", valueName: "YYYY-MM-DD"))
     var asOf: CivilDate
 
-    @Argument(help: ArgumentHelp("事项记录和事件记录文件（JSON）", valueName: "INPUT"))
+    @Argument(help: ArgumentHelp("事项记录和事件记录文件（JSON），或台账（.xlsx、.ods、.csv）", valueName: "INPUT"))
     var inputs: [String] = []
 
     @Flag(name: .shortAndLong, help: "不显示进度条")
     var quiet = false
 
-    @OptionGroup var archiveOptions: ArchiveOptions
-    @OptionGroup var templateOptions: TemplateOptions
+    @OptionGroup var workspace: WorkspaceOptions
 
     func run() throws {
-        try archiveOptions.withOffice(templates: templateOptions) { office in
-            let progress = ProgressLine(quiet: quiet)
-            var summary = try TakeIn.run(files: inputs, office: office, asOf: asOf, assignDue: true, progress: progress)
-
-            // Chase every matter that owes a report past its deadline, has no extension pending, and was not
-            // already chased with a report date still running.
-            var reminders: [(matter: String, number: DocumentNumber, path: String)] = []
-            var overdue = 0
-            let records = try office.store.allRecords()
-            progress.start(total: records.count, label: "检查逾期")
-            for (matter, log) in records {
-                progress.advance()
-                do {
-                    let status = try office.status(matter, log: log)
-                    guard status.state.owesReport, asOf > status.deadline else { continue }
-                    overdue += 1
-                    let chased = log.contains {
-                        $0.event.kind == .reminder && $0.event.date > status.deadline
-                            && ($0.event.date("新报送时限").map { $0 >= asOf } ?? false)
-                    }
-                    if chased { continue }
-                    let event = Office.event(.reminder, matter: matter.id, date: asOf, [("方式", .text("催办单"))])
-                    if case .added(_, let slip?) = try office.record(event) {
-                        reminders.append((matter.id, slip.number, slip.path))
-                    }
-                } catch {
-                    summary.problems.append("\(matter.id): \(error)")
-                }
-            }
-            progress.finish()
-
-            // The quarter's last day: publish its 《西城政务督查》 (once; a re-run rewrites nothing).
-            var bulletin: (number: DocumentNumber, path: String, changed: Bool)?
-            do {
-                bulletin = try publishQuarterBulletin(office: office, asOf: asOf)
-            } catch {
-                summary.problems.append("《\(office.store.office.publications.title)》: \(error)")
-            }
-
-            for line in summary.warnings + summary.problems { warn(line) }
+        try workspace.write { office in
+            let result = try office.batch(inputs: inputs, asOf: asOf, progress: ProgressLine(quiet: quiet))
+            let title = office.profile.publications.title
+            warn(result.intake.warnings + result.problems)
             print("季末批处理（截至 \(asOf.iso)）")
-            print("  事项：新归档 \(summary.mattersAdded) 个，已在档未变 \(summary.mattersUnchanged) 个")
-            print("  事件：新记录 \(summary.eventsAdded) 个，已记录未变 \(summary.eventsUnchanged) 个")
-            let slips = summary.slips + reminders
-            print("  签发单据：\(slips.count) 份" + (slips.isEmpty ? "" : "，其中《督查催办单》\(reminders.count) 份"))
+            print("  事项：新归档 \(result.intake.mattersAdded) 个，已在档未变 \(result.intake.mattersUnchanged) 个")
+            print("  事件：新记录 \(result.intake.eventsAdded) 个，已记录未变 \(result.intake.eventsUnchanged) 个")
+            let slips = result.slips
+            print("  签发单据：\(slips.count) 份" + (slips.isEmpty ? "" : "，其中《督查催办单》\(result.reminders.count) 份"))
             for slip in slips { print("    \(slip.matter) \(slip.number)：\(slip.path)") }
-            print("  逾期未报：\(overdue) 个事项")
-            if let bulletin {
+            print("  逾期未报：\(result.overdue) 个事项")
+            if let bulletin = result.bulletin {
                 print(
-                    "  《\(office.store.office.publications.title)》第\(bulletin.number.serial)期："
-                        + (bulletin.changed ? "已印发 " : "已在档未变 ") + bulletin.path)
+                    "  《\(title)》第\(bulletin.number.serial)期："
+                        + (bulletin.changed ? "已印发 " : "已在档未变 ") + bulletin.paths[0])
             }
-            print("  问题：\(summary.problems.count) 处" + (summary.problems.isEmpty ? "" : "（见标准错误输出）"))
-            if !summary.problems.isEmpty { throw ExitCode.failure }
+            print("  问题：\(result.problems.count) 处" + (result.problems.isEmpty ? "" : "（见标准错误输出）"))
+            if !result.problems.isEmpty { throw ExitCode.failure }
         }
     }
 }

@@ -1,9 +1,6 @@
-import Archive
 import ArgumentParser
-import Filling
+import DuchaCore
 import Foundation
-import Matters
-import Rendering
 
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -24,97 +21,23 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .customLong("output"), help: ArgumentHelp("写出 .odt 的目录", valueName: "DIR"))
     var output: String?
 
-    @OptionGroup var templateOptions: TemplateOptions
+    @OptionGroup var workspace: WorkspaceOptions
+
+    func validate() throws {
+        if count < 1 || runs < 1 { throw ValidationError("--count 和 --runs 应为正整数") }
+    }
 
     func run() throws {
-        let office = try templateOptions.officeProfile()
-        let path = templateOptions.templatePath(for: .notice)
-        let template = try FormTemplate.load(
-            bytes: try readFile(path), name: path, schema: FormCatalogue.schema(for: .notice))
-        let matters = (0..<count).map(SyntheticMatter.make)
-        let base =
-            output
-            ?? (FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory())
-            + "/ducha-bench-\(getpid())"
-        var rates: [Double] = []
-        var bytesPerDocument = 0
-        for run in 1...runs {
-            let directory = "\(base)/run\(run)"
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            let start = DispatchTime.now().uptimeNanoseconds
-            var total = 0
-            for (i, matter) in matters.enumerated() {
-                let number = DocumentNumber(prefix: "西督通", year: 2026, serial: i + 1)
-                let date = matter.assignedOn ?? matter.registered
-                let data = FormCatalogue.data(form: .notice, matter: matter, number: number, date: date, office: office)
-                let filled = template.fill(data)
-                let meta = DocumentMeta(
-                    title: "督查通知单 \(number)", subject: matter.title, matterID: matter.id,
-                    date: (date.year, date.month, date.day))
-                let bytes = try DocumentRenderer.package(
-                    mimetype: filled.mimetype, content: filled.content, styles: filled.styles,
-                    stylesDeflated: filled.stylesDeflated,
-                    staticParts: filled.staticParts, meta: meta)
-                total += bytes.count
-                guard FileManager.default.createFile(atPath: "\(directory)/notice_\(i).odt", contents: Data(bytes))
-                else { throw ValidationError("无法写入 \(directory)") }
-            }
-            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            rates.append(Double(count) / seconds)
-            bytesPerDocument = total / max(count, 1)
-            print(String(format: "第 %d 次：%d 份，%.3f 秒，%.0f 份/秒", run, count, seconds, Double(count) / seconds))
-            if output == nil { try? FileManager.default.removeItem(atPath: directory) }
+        let results = try NoticeBenchmark.run(
+            workspace: try workspace.workspace(), count: count, runs: runs, output: output
+        ) { n, run in
+            print(String(format: "第 %d 次：%d 份，%.3f 秒，%.0f 份/秒", n, run.documents, run.seconds, run.rate))
         }
-        if output == nil { try? FileManager.default.removeItem(atPath: base) }
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        let sorted = rates.sorted()
-        let median = sorted[sorted.count / 2]
+        let sorted = results.map(\.rate).sorted()
         print(
             String(
                 format: "中位数 %.0f 份/秒（最低 %.0f，最高 %.0f）；峰值内存 %.1f MiB；每份 %d 字节",
-                median, sorted.first ?? 0, sorted.last ?? 0, Double(usage.ru_maxrss) / 1024, bytesPerDocument))
-    }
-}
-
-/// Deterministic matter records for the benchmark, shaped like the peers' generated records: 1–5 co-units,
-/// several requirement paragraphs, and now and then XML special characters.
-enum SyntheticMatter {
-    static let units = ["区发展改革委", "区财政局", "区教委", "区卫生健康委", "区住房城市建设委", "区城市管理委", "什刹海街道", "金融街街道"]
-
-    static func make(_ i: Int) -> Matter {
-        func unit(_ k: Int) -> FieldValue {
-            .record(
-                FieldRecord([
-                    ("名称", .text(units[(i + k) % units.count])), ("联系人", .text("联系人\(k)")),
-                    ("电话", .text("010-8329\(1000 + (i + k) % 9000)")),
-                ]))
-        }
-        let registered = CivilDate(year: 2026, month: 1 + i % 12, day: 1 + i % 28)!
-        let special = i % 10 == 0 ? "（含 R&D <研发> \"专项\" 'A'）" : ""
-        var values = FieldRecord([
-            ("编号", .text("2026-\(i + 1)")),
-            ("事项名称", .text("关于推进第\(i + 1)项重点任务落实的督查事项\(special)")),
-            ("事项类型", .text(i % 2 == 0 ? "重点任务" : "领导批示")),
-            ("事项来源", .text(MatterCatalogue.sources[i % 5])),
-            ("立项依据", .text("《2026年西城区政府工作报告》重点任务分工方案（西政发〔2026〕\(i % 30 + 1)号）")),
-        ])
-        if i % 2 == 1 {
-            values["领导批示"] = .record(
-                FieldRecord([
-                    ("领导", .text("区长")), ("日期", .date(registered)),
-                    ("内容", .text("请区政府督查室督办，抓紧落实，按时报送办理情况。")),
-                ]))
-        }
-        values["主责单位"] = unit(0)
-        values["协办单位"] = .list((1...(1 + i % 5)).map(unit))
-        values["办理要求"] = .list(
-            (1...3).map { .text("第\($0)条要求：请主责单位会同协办单位细化任务分工，明确时间节点和责任人，确保按期完成。\(special)") })
-        values["立项日期"] = .date(registered)
-        values["交办日期"] = .date(registered)
-        values["办理时限"] = .date(registered.adding(days: 30))
-        values["紧急程度"] = .text(MatterCatalogue.urgencies[i % 3])
-        values["督查员"] = .record(FieldRecord([("姓名", .text("李督查")), ("电话", .text("010-83291234"))]))
-        return Matter(values: values)
+                sorted[sorted.count / 2], sorted.first ?? 0, sorted.last ?? 0, NoticeBenchmark.peakMemoryMiB(),
+                results.last?.bytes ?? 0))
     }
 }

@@ -1,8 +1,6 @@
-import Archive
 import ArgumentParser
-import Foundation
+import DuchaCore
 import Matters
-import Rendering
 
 struct BulletinCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -24,8 +22,7 @@ struct BulletinCommand: ParsableCommand {
     @Option(name: .customLong("pdf"), help: ArgumentHelp("另将 PDF 打印件写到此目录（需 LibreOffice）", valueName: "DIR"))
     var pdfDirectory: String?
 
-    @OptionGroup var archiveOptions: ArchiveOptions
-    @OptionGroup var templateOptions: TemplateOptions
+    @OptionGroup var workspace: WorkspaceOptions
 
     var period: ReportPeriod? { ReportPeriod(parsing: quarter).flatMap { $0.quarter == nil ? nil : $0 } }
 
@@ -38,13 +35,10 @@ struct BulletinCommand: ParsableCommand {
 
     func run() throws {
         guard let period else { throw ExitCode.validationFailure }
-        guard period.last <= today() else {
-            throw CommandFailure(message: "\(period.chinese)尚未结束（\(period.last.iso)），不能出刊")
+        let (published, title) = try workspace.write { office in
+            (try office.publishBulletin(period, date: date), office.profile.publications.title)
         }
-        let (publication, report, title) = try archiveOptions.withOffice(templates: templateOptions) { office in
-            let (publication, report) = try BulletinPublisher(office: office).publish(period, date: date)
-            return (publication, report, office.store.office.publications.title)
-        }
+        let (publication, report) = (published.publication, published.report)
         let number = publication.number
         print(
             "《\(title)》\(number.year)年第\(number.serial)期（\(period.chinese)，\(publication.date.chinese)印发）："
@@ -57,10 +51,7 @@ struct BulletinCommand: ParsableCommand {
                 + "表扬\(report.commended.count)个、批评\(report.criticised.count)个、屡次迟报\(report.repeatedlyLate.count)个单位；"
                 + "区级落实预案\(report.plans.count)份")
         if let pdfDirectory {
-            try FileManager.default.createDirectory(atPath: pdfDirectory, withIntermediateDirectories: true)
-            let pdfs = try PDFConverter.convert(
-                [publication.paths[0]], outputDirectory: pdfDirectory,
-                fontAliases: templateOptions.templates + "/fonts.conf")
+            let pdfs = try workspace.workspace().printCopies(of: [publication.paths[0]], into: pdfDirectory)
             print("PDF 打印件：\(pdfs.joined(separator: "、"))")
         }
     }

@@ -1,8 +1,6 @@
 import ArgumentParser
-import Filling
-import Intake
+import DuchaCore
 import Matters
-import Rendering
 
 struct FillCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,39 +19,23 @@ struct FillCommand: ParsableCommand {
     var output: String
 
     @Option(name: .customLong("format"), help: "输出格式：odt 或 fodt（缺省按输出文件扩展名）")
-    var format: OutputFormat?
+    var format: DocumentFormat?
 
     @Option(name: .customLong("date"), help: ArgumentHelp("文档日期（写入 meta.xml 和 zip 时间）", valueName: "YYYY-MM-DD"))
     var date: CivilDate?
 
     func run() throws {
-        let compiled = try FormTemplate.load(bytes: try readFile(template), name: template, schema: nil)
-        let node: JSONNode
+        let result: GenericFill.Result
         do {
-            node = try JSONParser.parse(try readFile(data))
-        } catch let error as JSONParser.SyntaxError {
-            throw ValidationError("\(data): 第 \(error.line) 行：不是有效的 JSON：\(error.message)")
+            result = try GenericFill.fill(
+                template: template, data: data, format: format ?? (output.hasSuffix(".fodt") ? .fodt : .odt),
+                date: date ?? CivilDate.today(), title: output.split(separator: "/").last.map(String.init) ?? output)
+        } catch DuchaError.invalidRequest(let message) {
+            throw ValidationError(message)
         }
-        let value = GenericData.value(node)
-        guard case .record = value else { throw ValidationError("\(data): 最外层应为 JSON 对象") }
-        let filled = compiled.fill(value)
-        for name in filled.report.missing { warn("\(data): 数据中没有字段“\(name)”，已留空") }
-        for problem in filled.report.problems { warn("\(template): \(problem)") }
-        let day = date ?? today()
-        let meta = DocumentMeta(
-            title: output.split(separator: "/").last.map(String.init) ?? output, subject: "", matterID: "",
-            date: (day.year, day.month, day.day))
-        let flat = (format ?? (output.hasSuffix(".fodt") ? .fodt : .odt)) == .fodt
-        let bytes =
-            flat
-            ? try DocumentRenderer.flat(
-                mimetype: filled.mimetype, content: filled.content, styles: filled.styles,
-                staticParts: filled.staticParts, meta: meta)
-            : try DocumentRenderer.package(
-                mimetype: filled.mimetype, content: filled.content, styles: filled.styles,
-                stylesDeflated: filled.stylesDeflated,
-                staticParts: filled.staticParts, meta: meta)
-        try writeFile(bytes, to: output)
+        for name in result.missing { warn("\(data): 数据中没有字段“\(name)”，已留空") }
+        for problem in result.problems { warn("\(template): \(problem)") }
+        try Files.write(result.bytes, to: output)
         print("已写出 \(output)")
     }
 }

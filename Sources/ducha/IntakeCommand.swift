@@ -1,5 +1,5 @@
-import Archive
 import ArgumentParser
+import DuchaCore
 
 struct IntakeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,13 +15,12 @@ struct IntakeCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("事项记录或事件记录文件（JSON），或台账（.xlsx、.ods、.csv）", valueName: "FILE"))
     var files: [String]
 
-    @OptionGroup var archiveOptions: ArchiveOptions
-    @OptionGroup var templateOptions: TemplateOptions
+    @OptionGroup var workspace: WorkspaceOptions
 
     func run() throws {
-        try archiveOptions.withOffice(templates: templateOptions) { office in
-            let summary = try TakeIn.run(files: files, office: office)
-            for line in summary.warnings + summary.problems { warn(line) }
+        try workspace.write { office in
+            let summary = try office.takeIn(files: files)
+            warn(summary.warnings + summary.problems)
             for slip in summary.slips { print("\(slip.matter) \(slip.number)：\(slip.path)") }
             print(
                 "新归档 \(summary.mattersAdded) 个事项，\(summary.mattersUnchanged) 个已在档未变；"

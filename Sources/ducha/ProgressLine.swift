@@ -1,7 +1,8 @@
+import DuchaCore
 import Foundation
 
 /// A one-line progress bar on standard error, drawn only when standard error is a terminal.
-final class ProgressLine {
+final class ProgressLine: ProgressReporter {
     private var total = 0
     private var done = 0
     private var label = ""

@@ -1,8 +1,8 @@
-import Archive
 import ArgumentParser
+import DuchaCore
 import Matters
 
-/// What the three slip commands share: lock, office, one event recorded, its slip printed.
+/// What the three slip commands share: the date, a note, the workspace, and how the outcome is told.
 struct EventCommandOptions: ParsableArguments {
     @Option(name: .customLong("date"), help: ArgumentHelp("日期（缺省为当天）", valueName: "YYYY-MM-DD"))
     var date: CivilDate?
@@ -10,45 +10,33 @@ struct EventCommandOptions: ParsableArguments {
     @Option(name: .customLong("note"), help: ArgumentHelp("说明（印在单据上或记入事件）", valueName: "TEXT"))
     var note: String?
 
-    @OptionGroup var archiveOptions: ArchiveOptions
-    @OptionGroup var templateOptions: TemplateOptions
+    @OptionGroup var workspace: WorkspaceOptions
 
-    /// Records the event made by `make` for the matter and prints its slip.
-    func record(_ id: String, form: String, make: (Matter, CivilDate) -> IncomingEventSpec) throws {
-        try archiveOptions.withOffice(templates: templateOptions) { office in
-            try record(id, form: form, office: office, make: make)
-        }
-    }
+    var day: CivilDate { date ?? CivilDate.today() }
 
-    private func record(_ id: String, form: String, office: Office, make: (Matter, CivilDate) -> IncomingEventSpec)
-        throws
-    {
-        guard let matter = try office.store.matter(id: id) else {
-            throw ValidationError("档案中没有事项 \(id)（先用 ducha intake 登记）")
-        }
-        let day = date ?? today()
-        let spec = make(matter, day)
-        var fields = spec.fields
-        if let note { fields.append(("说明", .text(note))) }
-        do {
-            switch try office.record(Office.event(spec.kind, matter: id, date: day, fields)) {
-            case .added(_, let slip?):
-                print("\(id) 《\(form)》\(slip.number)：\(slip.path)")
-            case .added(_, nil):
-                print("\(id)：已记录“\(spec.kind.rawValue)”")
-            case .unchanged:
-                print("\(id)：同样的“\(spec.kind.rawValue)”已记录，未作改动")
+    /// Runs `request` under the archive lock and prints the slip it issued.
+    func record(_ id: String, form: Form, kind: EventKind, _ request: (Office) throws -> Recorded) throws {
+        try workspace.write { office in
+            do {
+                switch try request(office) {
+                case .added(_, let slip?):
+                    print("\(id) 《\(form.rawValue)》\(slip.number)：\(slip.path)")
+                case .added(_, nil):
+                    print("\(id)：已记录“\(kind.rawValue)”")
+                case .unchanged:
+                    print("\(id)：同样的“\(kind.rawValue)”已记录，未作改动")
+                }
+            } catch let refusal as LifecycleRefusal {
+                warn(refusal.description)
+                throw ExitCode.failure
+            } catch let error as DuchaError {
+                switch error {
+                case .unknownMatter, .invalidRequest: throw ValidationError(error.description)
+                default: throw error
+                }
             }
-        } catch let refusal as LifecycleRefusal {
-            warn(refusal.description)
-            throw ExitCode.failure
         }
     }
-}
-
-struct IncomingEventSpec {
-    var kind: EventKind
-    var fields: [(String, FieldValue)]
 }
 
 struct RemindCommand: ParsableCommand {
@@ -67,10 +55,8 @@ struct RemindCommand: ParsableCommand {
     @OptionGroup var options: EventCommandOptions
 
     func run() throws {
-        try options.record(id, form: "督查催办单") { _, _ in
-            var fields: [(String, FieldValue)] = [("方式", .text("催办单"))]
-            if let reportBy { fields.append(("新报送时限", .date(reportBy))) }
-            return IncomingEventSpec(kind: .reminder, fields: fields)
+        try options.record(id, form: .reminder, kind: .reminder) {
+            try $0.remind(id, date: options.day, reportBy: reportBy, note: options.note)
         }
     }
 }
@@ -95,22 +81,15 @@ struct ReturnCommand: ParsableCommand {
     var resubmitBy: CivilDate
 
     func validate() throws {
-        for reason in reasons where !EventCatalogue.returnReasons.contains(reason) {
-            throw ValidationError(
-                "退办理由“\(reason)”不在清单中（应为 \(EventCatalogue.returnReasons.joined(separator: "、")) 之一；其他理由用 --other）")
-        }
-        if reasons.isEmpty && other == nil { throw ValidationError("请用 --reason 或 --other 写明退办理由") }
+        if let problem = Office.checkReturnReasons(reasons, other: other) { throw ValidationError(problem) }
     }
 
     @OptionGroup var options: EventCommandOptions
 
     func run() throws {
-        try options.record(id, form: "督查退办单") { _, _ in
-            var fields: [(String, FieldValue)] = [
-                ("结论", .text("退办")), ("退办理由", .list(reasons.map(FieldValue.text))), ("重新报送时限", .date(resubmitBy)),
-            ]
-            if let other { fields.append(("其他理由", .text(other))) }
-            return IncomingEventSpec(kind: .review, fields: fields)
+        try options.record(id, form: .returnSlip, kind: .review) {
+            try $0.returnReport(
+                id, date: options.day, reasons: reasons, other: other, resubmitBy: resubmitBy, note: options.note)
         }
     }
 }
@@ -121,15 +100,11 @@ struct TransferCommand: ParsableCommand {
         abstract: "转阅（办）：为领导批示转阅事项签发《领导批示转阅（办）单》（第十二条(一)）。"
     )
 
-    enum Mode: String, ExpressibleByArgument, CaseIterable {
-        case 阅知, 阅研, 研办
-    }
-
     @Argument(help: ArgumentHelp("事项编号", valueName: "MATTER-ID"))
     var id: String
 
     @Option(name: .customLong("mode"), help: "办理方式：阅知、阅研或研办")
-    var mode: Mode = .阅研
+    var mode: TransferMode = .forStudy
 
     @Option(name: .customLong("feedback-by"), help: ArgumentHelp("需要反馈时的反馈时限", valueName: "YYYY-MM-DD"))
     var feedbackBy: CivilDate?
@@ -140,11 +115,11 @@ struct TransferCommand: ParsableCommand {
     @OptionGroup var options: EventCommandOptions
 
     func run() throws {
-        try options.record(id, form: "领导批示转阅（办）单") { _, _ in
-            var fields: [(String, FieldValue)] = [("转阅方式", .text(mode.rawValue)), ("需要反馈", .flag(feedbackBy != nil))]
-            if let feedbackBy { fields.append(("反馈时限", .date(feedbackBy))) }
-            if let opinion { fields.append(("拟办意见", .text(opinion))) }
-            return IncomingEventSpec(kind: .transfer, fields: fields)
+        try options.record(id, form: .transfer, kind: .transfer) {
+            try $0.transfer(
+                id, date: options.day, mode: mode, feedbackBy: feedbackBy, opinion: opinion, note: options.note)
         }
     }
 }
+
+extension TransferMode: ExpressibleByArgument {}

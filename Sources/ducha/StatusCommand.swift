@@ -1,5 +1,5 @@
-import Archive
 import ArgumentParser
+import DuchaCore
 import Matters
 
 struct StatusCommand: ParsableCommand {
@@ -19,29 +19,17 @@ struct StatusCommand: ParsableCommand {
     @Option(name: .customLong("format"), help: "输出格式：table、csv 或 json")
     var format: Format = .table
 
-    @OptionGroup var archiveOptions: ArchiveOptions
-    @OptionGroup var templateOptions: TemplateOptions
+    @OptionGroup var workspace: WorkspaceOptions
 
     func run() throws {
-        let office = try Office(archive: archiveOptions.archive, templates: templateOptions)
-        let day = asOf ?? today()
-        var rows: [LedgerRow] = []
-        var failed = false
-        for (matter, log) in try office.store.allRecords() where matter.registered <= day {
-            do {
-                // The ledger as it stood that day: events after it are not yet known.
-                let known = log.filter { $0.event.date <= day }
-                rows.append(try office.ledger.row(matter, status: try office.status(matter, log: known), asOf: day))
-            } catch {
-                warn("\(matter.id): \(error)")
-                failed = true
-            }
-        }
+        let day = asOf ?? CivilDate.today()
+        let view = try workspace.workspace().ledger(asOf: day)
+        warn(view.problems)
         switch format {
-        case .table: print(LedgerOutput.table(rows))
-        case .csv: print(LedgerOutput.csv(rows), terminator: "")
-        case .json: print(LedgerOutput.json(rows, asOf: day), terminator: "")
+        case .table: print(LedgerTable.render(view.rows))
+        case .csv: print(LedgerExport.csv(view.rows), terminator: "")
+        case .json: print(LedgerExport.json(view.rows, asOf: day), terminator: "")
         }
-        if failed { throw ExitCode.failure }
+        if !view.problems.isEmpty { throw ExitCode.failure }
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
-import Filling
-import Intake
+import DuchaCore
 import Matters
 
 struct TemplateCommand: ParsableCommand {
@@ -29,21 +28,17 @@ struct TemplateCommand: ParsableCommand {
         var generic = false
 
         func run() throws {
-            var schema: [FieldSpec]?
-            if !generic {
-                if let form {
-                    guard let chosen = Form(rawValue: form) else {
-                        throw ValidationError(
-                            "没有单据“\(form)”（应为 " + Form.allCases.map(\.rawValue).joined(separator: "、") + " 之一）")
-                    }
-                    schema = FormCatalogue.schema(for: chosen)
-                } else {
-                    schema =
-                        FormCatalogue.form(forTemplateNamed: file).map(FormCatalogue.schema)
-                        ?? FormCatalogue.publicationSchema(forTemplateNamed: file) ?? FormCatalogue.anySlipSchema
+            var schema = TemplateTools.Schema.byName
+            if generic {
+                schema = .structureOnly
+            } else if let form {
+                guard let chosen = Form(rawValue: form) else {
+                    throw ValidationError(
+                        "没有单据“\(form)”（应为 " + Form.allCases.map(\.rawValue).joined(separator: "、") + " 之一）")
                 }
+                schema = .form(chosen)
             }
-            let problems = FormTemplate.check(bytes: try readFile(file), name: file, schema: schema)
+            let problems = try TemplateTools.check(file, schema: schema)
             guard !problems.isEmpty else {
                 print("\(file): 模板无误。")
                 return
@@ -60,26 +55,18 @@ struct TemplateCommand: ParsableCommand {
             discussion: "CSV 只含事项表（UTF-8，带 BOM，Excel 和 WPS 可直接打开）。"
         )
 
-        enum Format: String, ExpressibleByArgument, CaseIterable {
-            case xlsx, ods, csv
-        }
-
         @Option(name: .customLong("format"), help: "xlsx、ods 或 csv")
-        var format: Format = .xlsx
+        var format: TemplateTools.LedgerFormat = .xlsx
 
         @Option(name: .shortAndLong, help: ArgumentHelp("输出文件（缺省为“台账模板.<格式>”）", valueName: "FILE"))
         var output: String?
 
         func run() throws {
-            let bytes: [UInt8]
-            switch format {
-            case .xlsx: bytes = try LedgerTemplate.xlsx()
-            case .ods: bytes = try LedgerTemplate.ods()
-            case .csv: bytes = LedgerTemplate.csv()
-            }
             let path = output ?? "台账模板.\(format.rawValue)"
-            try writeFile(bytes, to: path)
+            try Files.write(try TemplateTools.blankLedger(format), to: path)
             print("已写出 \(path)")
         }
     }
 }
+
+extension TemplateTools.LedgerFormat: ExpressibleByArgument {}

@@ -37,17 +37,19 @@ struct MainJobTests {
 
     @Test(
         "every slip is strictly valid ODF 1.3",
+        .tags(.slow), .unlessSkippingSlow,
         .enabled(if: TestEnvironment.shouldRun(needing: "check-odt"), "check-odt, xmllint or the ODF schema missing"))
     func strictODF() throws {
         let workspace = try Workspace()
         defer { workspace.remove() }
         _ = try workspace.mainJob()
-        let failures = try checkODTFailures(try workspace.documents())
+        let failures = try StrictODF.failures(try workspace.documents())
         #expect(failures == nil, "\(failures ?? "")")
     }
 
     @Test(
         "every matter folder is a valid BagIt bag (bagit.py --validate)",
+        .tags(.slow), .unlessSkippingSlow,
         .enabled(if: TestEnvironment.shouldRun(needing: "bagit.py"), "bagit.py missing (pip install bagit)"))
     func bagsValidate() throws {
         let bagit = try #require(TestEnvironment.which("bagit.py"), "bagit.py is required in CI")
@@ -81,6 +83,7 @@ struct MainJobTests {
 
     @Test(
         "a slip converted to PDF by LibreOffice shows the matter, its units and the deadline",
+        .tags(.libreOffice), .unlessSkippingSlow,
         .enabled(if: TestEnvironment.shouldRun(needing: "soffice", "pdftotext"), "LibreOffice or pdftotext missing"))
     func pdfText() throws {
         let pdftotext = try #require(TestEnvironment.which("pdftotext"), "pdftotext (poppler-utils) is required in CI")

@@ -54,14 +54,13 @@ func renderSample(template path: URL) throws -> (bytes: [UInt8], content: XMLEle
     let filled = template.fill(data)
     #expect(filled.report.problems.isEmpty)
     let package = try DocumentRenderer.package(
-        mimetype: filled.mimetype, content: filled.content, styles: filled.styles, staticParts: filled.staticParts,
-        meta: DocumentMeta(title: "督查通知单", subject: "s", matterID: "2026-901", date: (2026, 2, 26)))
-    return (package, try XMLDocumentParser.parse(filled.content, source: "content.xml"))
+        filled.document, meta: DocumentMeta(title: "督查通知单", subject: "s", matterID: "2026-901", date: (2026, 2, 26)))
+    return (package, try XMLDocumentParser.parse(filled.document.content, source: "content.xml"))
 }
 
 @Suite("Templates saved by LibreOffice and the shipped 通知单 template")
 struct LibreOfficeTemplateTests {
-    static let fixtures = TestEnvironment.packageRoot.appendingPathComponent("Tests/FillingTests/Fixtures")
+    static let fixtures = TestEnvironment.fixtures(of: "FillingTests")
     static let shipped = TestEnvironment.packageRoot.appendingPathComponent("Templates/督查通知单.fodt")
 
     /// Every value the slip must show, as the reader sees it.
@@ -101,11 +100,10 @@ struct LibreOfficeTemplateTests {
     }
 
     @Test(
-        "filled documents are strictly valid ODF 1.3, also from the LibreOffice-edited template",
-        .enabled(if: TestEnvironment.shouldRun(needing: "check-odt"), "check-odt, xmllint or the ODF schema missing")
-    )
+        "filled documents are strictly valid ODF 1.3, also from the LibreOffice-edited template", .tags(.slow),
+        .unlessSkippingSlow, .needs("check-odt"))
     func strictlyValid() throws {
-        let directory = try TestEnvironment.temporaryDirectory()
+        let directory = try TestEnvironment.temporaryDirectory("ducha-filling")
         defer { try? FileManager.default.removeItem(at: directory) }
         var files: [String] = []
         for template in [Self.shipped, Self.fixtures.appendingPathComponent("督查通知单-LibreOffice编辑.odt")] {
@@ -113,7 +111,7 @@ struct LibreOfficeTemplateTests {
             try Data(try renderSample(template: template).bytes).write(to: out)
             files.append(out.path)
         }
-        let failures = try checkODTFailures(files)
+        let failures = try TestEnvironment.checkODTFailures(files)
         #expect(failures == nil, "\(failures ?? "")")
     }
 }

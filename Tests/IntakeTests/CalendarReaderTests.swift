@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Intake
@@ -298,9 +299,7 @@ struct CalendarReaderTests {
 
     @Test("A folder written by the test is loaded; other files are ignored; every bad file is reported")
     func loadFolder() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "calendar-\(UInt64.random(in: 0...UInt64.max))")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try TestEnvironment.temporaryDirectory("ducha-calendar")
         defer { try? FileManager.default.removeItem(at: folder) }
         func write(_ name: String, _ bytes: [UInt8]) throws {
             try Data(bytes).write(to: folder.appendingPathComponent(name))

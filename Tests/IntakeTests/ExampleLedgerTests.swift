@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Intake
@@ -8,7 +9,7 @@ import Testing
 /// (`Fixtures/make-example-ledger.py`), is the same quarter as the JSON records.
 @Suite("The example ledger")
 struct ExampleLedgerTests {
-    static let file = packageRoot.appendingPathComponent("Examples/台账-2026Q1.xlsx")
+    static let file = TestEnvironment.packageRoot.appendingPathComponent("Examples/台账-2026Q1.xlsx")
 
     @Test("Examples/台账-2026Q1.xlsx imports to exactly the matters of the JSON examples")
     func sameMattersAsJSON() throws {
@@ -23,7 +24,7 @@ struct ExampleLedgerTests {
 
     @Test("It was written by LibreOffice, with real date cells")
     func madeByLibreOffice() throws {
-        #expect(try LedgerTestSupport.zipEntry(Self.file, "docProps/app.xml").contains("<Application>LibreOffice/"))
+        #expect(try TestEnvironment.zipEntry(Self.file, "docProps/app.xml").contains("<Application>LibreOffice/"))
         let workbook = try XLSXReader.read(try bytes(of: Self.file))
         #expect(workbook.sheets.map(\.name) == ["事项"])
         let dates = try workbook.sheets.item(0).rows.flatMap(\.cells).filter {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Intake
@@ -62,11 +63,11 @@ struct LedgerTemplateTests {
         #expect(
             try workbook.sheets.item(0).rows.item(1).value(inColumn: deadline) == .date(CivilDate(iso: "2026-02-27")!))
 
-        let folder = try LedgerTestSupport.temporaryFolder()
+        let folder = try TestEnvironment.temporaryDirectory("ducha-ledger")
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("台账.xlsx")
         try Data(try LedgerTemplate.xlsx()).write(to: file)
-        let names = try LedgerTestSupport.zipNames(file)
+        let names = try TestEnvironment.zipNames(file)
         #expect(
             names == [
                 "[Content_Types].xml", "_rels/.rels", "docProps/app.xml", "docProps/core.xml", "xl/workbook.xml",
@@ -74,26 +75,22 @@ struct LedgerTemplateTests {
                 "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml", "xl/styles.xml",
                 "xl/sharedStrings.xml",
             ])
-        let styles = try LedgerTestSupport.zipEntry(file, "xl/styles.xml")
+        let styles = try TestEnvironment.zipEntry(file, "xl/styles.xml")
         #expect(styles.contains(#"<numFmt numFmtId="176" formatCode="yyyy\-mm\-dd"/>"#))
-        let sheet = try LedgerTestSupport.zipEntry(file, "xl/worksheets/sheet1.xml")
+        let sheet = try TestEnvironment.zipEntry(file, "xl/worksheets/sheet1.xml")
         // 办理时限 2026-02-27 as a serial with the date style.
         #expect(sheet.contains(#"<c r="S2" s="2"><v>46080</v></c>"#))
         #expect(sheet.contains(#"<dataValidation type="list" allowBlank="1" showErrorMessage="1" sqref="C2:C1001">"#))
         #expect(sheet.contains(#"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#))
     }
 
-    @Test(
-        "The ODS template is strictly valid ODF 1.3",
-        .enabled(
-            if: CheckODT.path != nil || LedgerTestSupport.inCI,
-            "needs ../shared/tools/check-odt, xmllint and the ODF schemas"))
+    @Test("The ODS template is strictly valid ODF 1.3", .needs("check-odt"))
     func odsIsValid() throws {
-        let folder = try LedgerTestSupport.temporaryFolder()
+        let folder = try TestEnvironment.temporaryDirectory("ducha-ledger")
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("台账.ods")
         try Data(try LedgerTemplate.ods()).write(to: file)
-        let failures = try CheckODT.failures([file.path])
+        let failures = try TestEnvironment.checkODTFailures([file.path], extraArguments: ["--mimetype", "any"])
         #expect(failures == nil, "\(failures ?? "")")
     }
 
@@ -124,31 +121,5 @@ struct LedgerTemplateTests {
                 "批示领导", "批示日期", "批示内容", "主责单位", "主责单位联系人", "主责单位电话", "协办单位", "协办单位联系人", "协办单位电话",
                 "督查员", "督查员电话",
             ])
-    }
-}
-
-/// `../shared/tools/check-odt` with its schemas.
-enum CheckODT {
-    static var schemaDirectory: String {
-        if let dir = ProcessInfo.processInfo.environment["ODF_SCHEMA_DIR"], !dir.isEmpty { return dir }
-        return packageRoot.deletingLastPathComponent().appendingPathComponent("shared/odf-schema").path
-    }
-
-    static var path: String? {
-        let tool = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/tools/check-odt").path
-        guard FileManager.default.fileExists(atPath: tool),
-            FileManager.default.fileExists(atPath: schemaDirectory + "/OpenDocument-v1.3-schema.rng"),
-            LedgerTestSupport.executable("xmllint") != nil, LedgerTestSupport.executable("python3") != nil
-        else { return nil }
-        return tool
-    }
-
-    /// The tool's output when a file fails, nil when all pass.
-    static func failures(_ files: [String]) throws -> String? {
-        let tool = try #require(path, "check-odt, xmllint or the ODF schemas are missing")
-        let python = try #require(LedgerTestSupport.executable("python3"))
-        let result = try LedgerTestSupport.run(
-            python, [tool, "-q", "--mimetype", "any", "--schema-dir", schemaDirectory] + files)
-        return result.status == 0 ? nil : result.output
     }
 }

@@ -1,15 +1,17 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Intake
 @testable import Matters
+@testable import Rendering
 
 @Suite("Ledger intake: workbooks, sheets and events")
 struct LedgerWorkbookTests {
     /// A sheet of text cells from a test CSV (dates given as real dates where they parse).
-    static func sheet(_ name: String, _ csv: LedgerCSV, realDates: Bool = true) -> LedgerWorkbook.Sheet {
-        LedgerWorkbook.Sheet(
-            name: name, columns: csv.header.map { LedgerWorkbook.Column(header: $0, width: 10) },
+    static func sheet(_ name: String, _ csv: LedgerCSV, realDates: Bool = true) -> Spreadsheet.Sheet {
+        LedgerSheet.sheet(
+            name, columns: csv.header.map { ($0, Spreadsheet.Column(width: .characters(10))) },
             rows: csv.rows.map { row in
                 row.map { text in
                     if text.isEmpty { return .empty }
@@ -19,8 +21,8 @@ struct LedgerWorkbookTests {
             })
     }
 
-    static func xlsx(_ sheets: LedgerWorkbook.Sheet...) throws -> [UInt8] {
-        try XLSXWriter.write(LedgerWorkbook(sheets: sheets))
+    static func xlsx(_ sheets: Spreadsheet.Sheet...) throws -> [UInt8] {
+        try XLSXWriter.write(Spreadsheet(look: .entry, sheets: sheets))
     }
 
     static let events = LedgerCSV(
@@ -124,7 +126,7 @@ struct LedgerWorkbookTests {
 
     @Test("Attachments are read relative to the workbook's folder and checked as for JSON events")
     func attachments() throws {
-        let folder = try LedgerTestSupport.temporaryFolder()
+        let folder = try TestEnvironment.temporaryDirectory("ducha-ledger")
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(
             at: folder.appendingPathComponent("附件"), withIntermediateDirectories: true)

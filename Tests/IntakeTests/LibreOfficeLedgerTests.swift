@@ -1,22 +1,25 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Intake
 @testable import Matters
+@testable import Rendering
 
 /// Workbooks made by real office software: LibreOffice converts, in the test's set-up, a CSV export
 /// of the JSON examples to XLSX and ODS, and our templates to the other format.
-@Suite("Ledgers made by LibreOffice", LibreOffice.enabled)
+@Suite(
+    "Ledgers made by LibreOffice", .tags(.libreOffice), .unlessSkippingSlow, .needs("libreoffice-calc"))
 struct LibreOfficeLedgerTests {
     @Test(
         "The JSON examples, exported to CSV and saved by LibreOffice as XLSX and ODS, read back the same",
         arguments: ["xlsx", "ods"])
     func examplesThroughLibreOffice(format: String) throws {
         let expected = try LedgerTestSupport.exampleMatters()
-        let folder = try LedgerTestSupport.temporaryFolder()
+        let folder = try TestEnvironment.temporaryDirectory("ducha-ledger")
         defer { try? FileManager.default.removeItem(at: folder) }
         let csv = folder.appendingPathComponent("事项.csv")
-        let ledger = LedgerWorkbook(matters: expected, events: [], help: false)
+        let ledger = Spreadsheet.ledger(matters: expected, events: [], help: false)
         try Data(CSVWriter.write(ledger.sheets[0])).write(to: csv)
         #expect(LedgerTestSupport.read("事项.csv", try bytes(of: csv)).matters.matters == expected)
 
@@ -43,7 +46,7 @@ struct LibreOfficeLedgerTests {
         "LibreOffice opens our templates: XLSX saved again as ODS and ODS as XLSX read back the same",
         arguments: [("xlsx", "ods"), ("ods", "xlsx")])
     func templatesThroughLibreOffice(from: String, to: String) throws {
-        let folder = try LedgerTestSupport.temporaryFolder()
+        let folder = try TestEnvironment.temporaryDirectory("ducha-ledger")
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("台账.\(from)")
         try Data(from == "xlsx" ? try LedgerTemplate.xlsx() : try LedgerTemplate.ods()).write(to: file)

@@ -57,7 +57,7 @@ struct MatterReaderTests {
         ])
         #expect(matter.values == expected)
         #expect(matter.id == "2026-101")
-        #expect(matter.kind == "重点任务")
+        #expect(matter.kind == .keyTask)
         #expect(matter.leadUnit == "区住房城市建设委")
         #expect(matter.coUnits == ["区财政局", "德胜街道"])
         #expect(matter.assignedOn?.iso == "2026-01-06")
@@ -97,7 +97,7 @@ struct MatterReaderTests {
             ("备注", .text("第一行\n第二行")),
         ])
         #expect(matter.values == expected)
-        #expect(matter.handling == "转阅")
+        #expect(matter.handling == .transfer)
         #expect(matter.isClassified)
         #expect(matter.assignedOn == nil)
     }
@@ -341,7 +341,7 @@ struct MatterReaderTests {
         #expect(diagnostic.problem.contains("a.json 记录 1（2026-101，第 2 行）"))
         #expect(diagnostic.description.hasPrefix("b.json:记录 1（2026-101，第 2 行）:编号: 编号“2026-101”重复"))
         #expect(result.matters.map(\.id) == ["2026-101"])
-        #expect(result.matters.first?.kind == "重点任务")
+        #expect(result.matters.first?.kind == .keyTask)
         #expect(result.files == ["a.json"])
         #expect(result.filesWithErrors == ["b.json"])
     }

@@ -1,12 +1,9 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Intake
 @testable import Matters
-
-/// The package root, found from this file: `Tests/IntakeTests/ShippedFilesTests.swift`.
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
 
 func bytes(of url: URL) throws -> [UInt8] { Array(try Data(contentsOf: url)) }
 
@@ -24,7 +21,7 @@ func allTexts(_ value: FieldValue) -> [String] {
 struct ExamplesTests {
     /// The example files of one kind: matter records, or event records (objects with an `事件` key).
     static func exampleFiles(events: Bool = false) throws -> [URL] {
-        let folder = packageRoot.appendingPathComponent("Examples")
+        let folder = TestEnvironment.packageRoot.appendingPathComponent("Examples")
         return try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
             .filter { $0.pathExtension == "json" }
             .filter { url in
@@ -74,15 +71,15 @@ struct ExamplesTests {
         let matters = result.matters
         #expect(matters.count >= 30)
         #expect(Set(matters.map(\.id)).count == matters.count)
-        #expect(Set(matters.map(\.kind)) == ["重点任务", "领导批示"])
+        #expect(Set(matters.map(\.kind)) == [.keyTask, .instruction])
         let sources = Set(matters.compactMap { $0.values["事项来源"]?.text })
         #expect(
             sources == [
                 "法律法规和规范性文件贯彻落实", "重要会议决定事项", "重大决策和重要事项", "领导批示和交办事项", "其他",
             ])
         #expect(matters.contains { $0.coUnits.count >= 5 })
-        #expect(matters.contains { $0.handling == "转阅" })
-        #expect(matters.filter { $0.kind == "领导批示" }.allSatisfy { $0.values["领导批示"] != nil })
+        #expect(matters.contains { $0.handling == .transfer })
+        #expect(matters.filter { $0.kind == .instruction }.allSatisfy { $0.values["领导批示"] != nil })
         #expect(matters.allSatisfy { $0.deadline >= $0.registered })
     }
 
@@ -97,7 +94,7 @@ struct ExamplesTests {
 
 @Suite("Office profile reader")
 struct OfficeProfileReaderTests {
-    static let file = packageRoot.appendingPathComponent("Templates/office-profile.json")
+    static let file = TestEnvironment.packageRoot.appendingPathComponent("Templates/office-profile.json")
 
     static let profileText = """
         {

@@ -3,6 +3,7 @@ import Testing
 
 @testable import Intake
 @testable import Matters
+@testable import Rendering
 
 @Suite("Spreadsheet readers: CSV, ODS cells, dates, references")
 struct SpreadsheetReaderTests {
@@ -89,7 +90,8 @@ struct SpreadsheetReaderTests {
     func excelSerials(serial: Double, uses1904: Bool, iso: String) {
         #expect(ExcelDate.date(fromSerial: serial, uses1904: uses1904)?.iso == iso)
         if !uses1904, serial == serial.rounded() {
-            #expect(Double(ExcelDate.serial(of: CivilDate(iso: iso)!)) == serial)
+            let date = CivilDate(iso: iso)!
+            #expect(Double(XLSXWorksheet.serial(year: date.year, month: date.month, day: date.day)) == serial)
         }
     }
 
@@ -129,7 +131,7 @@ struct SpreadsheetReaderTests {
     func ooxmlEscapes() {
         #expect(XLSXText.decode("a_x000D_\nb_x0009_c") == "a\nb\tc")
         #expect(XLSXText.decode("_x005F_x0041_") == "_x0041_")
-        #expect(XLSXText.decode(XLSXText.encode("x_x0041_y")) == "x_x0041_y")
+        #expect(XLSXText.decode(SharedStringTable.escaped("x_x0041_y")) == "x_x0041_y")
         #expect(XLSXText.decode("_x12_ and _xZZZZ_") == "_x12_ and _xZZZZ_")
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import ODF
+import TestSupport
 import Testing
 
 @Suite("OpenDocument packages and flat ODF")
@@ -10,7 +11,7 @@ struct ODFPackageTests {
     /// The fixture split into parts, serialized.
     static func fixtureParts() throws -> [ODFPart] {
         let flat = try XMLDocumentParser.parse(
-            try SharedTools.fixture("minimal.fodt"), source: "minimal.fodt")
+            try TestEnvironment.fixture("minimal.fodt", in: "ODFTests"), source: "minimal.fodt")
         let (content, styles, meta, settings) = try FlatODF.split(flat)
         var parts = [
             ODFPart(path: "content.xml", data: content.documentBytes()),
@@ -85,7 +86,7 @@ struct ODFPackageTests {
 
     @Test func splitPutsEveryPartInSchemaOrder() throws {
         let flat = try XMLDocumentParser.parse(
-            try SharedTools.fixture("minimal.fodt"), source: "minimal.fodt")
+            try TestEnvironment.fixture("minimal.fodt", in: "ODFTests"), source: "minimal.fodt")
         let (content, styles, meta, settings) = try FlatODF.split(flat)
         #expect(content.name == "office:document-content")
         #expect(
@@ -115,7 +116,7 @@ struct ODFPackageTests {
 
     @Test func joinUndoesSplit() throws {
         let flat = try XMLDocumentParser.parse(
-            try SharedTools.fixture("minimal.fodt"), source: "minimal.fodt")
+            try TestEnvironment.fixture("minimal.fodt", in: "ODFTests"), source: "minimal.fodt")
         let (content, styles, meta, settings) = try FlatODF.split(flat)
         let joined = FlatODF.join(
             content: content, styles: styles, meta: meta, settings: settings, mimetype: Self.mimetype)
@@ -171,10 +172,9 @@ struct ODFPackageTests {
         #expect(error?.code == .invalidDocument)
     }
 
-    @Test(SharedTools.enabled)
+    @Test(.needs("check-odt"))
     func packagedFixturePassesCheckODT() throws {
-        let tool = try #require(SharedTools.checkODT, SharedTools.missingMessage)
-        let directory = try SharedTools.temporaryDirectory()
+        let directory = try TestEnvironment.temporaryDirectory("ducha-odf")
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("通知单.odt")
         let parts = try Self.fixtureParts()
@@ -182,7 +182,7 @@ struct ODFPackageTests {
             try ODFPackageWriter.package(mimetype: Self.mimetype, parts: parts, modified: Self.modified)
         )
         .write(to: file)
-        let result = try SharedTools.run(tool, [file.path])
+        let result = try TestEnvironment.runCheckODT([file.path])
         #expect(result.status == 0, "\(result.output)")
         #expect(result.output.contains("OK (strict mode)"), "\(result.output)")
         #expect(!result.output.contains("WARN"), "\(result.output)")

@@ -1,4 +1,6 @@
+import Foundation
 import ODF
+import TestSupport
 import Testing
 
 @testable import Rendering
@@ -11,6 +13,13 @@ struct PublicationPartsTests {
         categories: [
             BarChart.Category(label: "区城市管理委", values: [3, 1]), BarChart.Category(label: "金融街<街道>", values: [0, 2]),
         ])
+
+    let sheet = Spreadsheet(sheets: [
+        Spreadsheet.Sheet(
+            name: "表", title: "标题", columnWidths: [40, 20, 20], header: [["单位", "事项", "率"]],
+            rows: [[.text("区财政局"), .number(12), .percentage(0.875)], [.text("合计"), .number(0), .empty]],
+            notes: ["说明"])
+    ])
 
     @Test("the chart is well-formed SVG with every label, total and colour, and the same bytes every time")
     func chartSVG() throws {
@@ -53,25 +62,30 @@ struct PublicationPartsTests {
 
     @Test("spreadsheet cells carry their types; the rate is a percentage shown to one decimal")
     func spreadsheetCells() throws {
-        let sheet = Spreadsheet(sheets: [
-            Spreadsheet.Sheet(
-                name: "表", title: "标题", columnWidths: [40, 20, 20], header: [["单位", "事项", "率"]],
-                rows: [[.text("区财政局"), .number(12), .percentage(0.875)], [.text("合计"), .number(0), .empty]],
-                notes: ["说明"])
-        ])
-        let content = String(decoding: sheet.content(), as: UTF8.self)
+        let content = String(decoding: ODSWriter.content(sheet), as: UTF8.self)
         #expect(content.contains(#"office:value="12" office:value-type="float""#))
         #expect(content.contains(#"office:value="0.875" office:value-type="percentage""#))
         #expect(content.contains("<text:p>87.5%</text:p>") && content.contains(#"style:data-style-name="N1""#))
         #expect(content.contains(#"table:number-columns-spanned="3""#))
         #expect(!content.contains(#"office:value-type="string"><text:p>12<"#))
-        let bytes = try sheet.package(meta: DocumentMeta(title: "表", subject: "", matterID: "", date: (2026, 3, 31)))
+        let bytes = try ODSWriter.write(sheet, meta: DocumentMeta(title: "表", subject: "", matterID: "", date: (2026, 3, 31)))
         #expect(
-            try sheet.package(meta: DocumentMeta(title: "表", subject: "", matterID: "", date: (2026, 3, 31))) == bytes)
+            try ODSWriter.write(sheet, meta: DocumentMeta(title: "表", subject: "", matterID: "", date: (2026, 3, 31))) == bytes)
         let package = try ODFPackageReader(bytes: bytes, source: "表.ods")
         #expect(package.mimetype == "application/vnd.oasis.opendocument.spreadsheet")
         let meta = String(decoding: try #require(package.part("meta.xml")).data, as: UTF8.self)
         #expect(!meta.contains("事项编号"), "a publication's meta names no matter")
+    }
+
+    @Test("the spreadsheet package is strictly valid ODF 1.3 (check-odt)", .needs("check-odt"))
+    func validSpreadsheet() throws {
+        let directory = try TestEnvironment.temporaryDirectory("ducha-rendering")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("表.ods")
+        try Data(try ODSWriter.write(sheet, meta: DocumentMeta(title: "表", subject: "", matterID: "", date: (2026, 3, 31))))
+            .write(to: file)
+        let failures = try TestEnvironment.checkODTFailures([file.path], extraArguments: ["--mimetype", "any"])
+        #expect(failures == nil, "\(failures ?? "")")
     }
 
     @Test(

@@ -1,4 +1,6 @@
+import Foundation
 import ODF
+import TestSupport
 import Testing
 
 @testable import Rendering
@@ -22,10 +24,12 @@ struct RenderingTests {
         title: "督查通知单 西督通〔2026〕1号", subject: "事项 & 名称", matterID: "2026-001", date: (2026, 3, 5),
         extra: [("文号", "西督通〔2026〕1号")])
 
+    var document: ODFDocument {
+        ODFDocument(mimetype: "application/vnd.oasis.opendocument.text", content: content, styles: styles)
+    }
+
     func package() throws -> [UInt8] {
-        try DocumentRenderer.package(
-            mimetype: "application/vnd.oasis.opendocument.text", content: content, styles: styles, staticParts: [],
-            meta: meta)
+        try DocumentRenderer.package(document, meta: meta)
     }
 
     @Test("the package is byte-identical when made again, and carries meta.xml and a manifest")
@@ -45,21 +49,27 @@ struct RenderingTests {
         }
     }
 
+    @Test("the package is strictly valid ODF 1.3 (check-odt)", .needs("check-odt"))
+    func validPackage() throws {
+        let directory = try TestEnvironment.temporaryDirectory("ducha-rendering")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("督查通知单.odt")
+        try Data(try package()).write(to: file)
+        let failures = try TestEnvironment.checkODTFailures([file.path])
+        #expect(failures == nil, "\(failures ?? "")")
+    }
+
     @Test("a different date gives different bytes (zip times come from the document, not the clock)")
     func datesMatter() throws {
         var later = meta
         later.date = (2026, 3, 6)
-        let other = try DocumentRenderer.package(
-            mimetype: "application/vnd.oasis.opendocument.text", content: content, styles: styles, staticParts: [],
-            meta: later)
+        let other = try DocumentRenderer.package(document, meta: later)
         #expect(other != (try package()))
     }
 
     @Test("the flat document holds the body and the meta in one office:document")
     func flat() throws {
-        let bytes = try DocumentRenderer.flat(
-            mimetype: "application/vnd.oasis.opendocument.text", content: content, styles: styles, staticParts: [],
-            meta: meta)
+        let bytes = try DocumentRenderer.flat(document, meta: meta)
         let root = try XMLDocumentParser.parse(bytes, source: "x.fodt")
         #expect(root.name == "office:document")
         #expect(root.attribute("office:mimetype") == "application/vnd.oasis.opendocument.text")

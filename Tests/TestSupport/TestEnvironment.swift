@@ -1,6 +1,10 @@
 import Foundation
 
-/// Where things are for tests: the package, `../shared`, external tools, and the built `ducha`.
+/// Where things are for tests: the package, `../shared`, external tools, fixtures, the built `ducha`, and fresh
+/// temporary folders.
+///
+/// A test that needs an outside tool names it in a ``Testing/Trait/needs(_:)`` trait: it is skipped with a message
+/// naming what is missing, except in CI (`$CI` set), where it runs and fails loudly on its `#require`.
 public enum TestEnvironment {
     /// The package root (the folder holding Package.swift).
     public static let packageRoot: URL = {
@@ -15,37 +19,24 @@ public enum TestEnvironment {
     /// `../shared` beside the package (DESIGN, schemas, check-odt).
     public static let shared = packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
 
-    /// The ODF schema folder: `$ODF_SCHEMA_DIR` or `../shared/odf-schema`.
-    public static var schemaDirectory: String? {
-        if let dir = ProcessInfo.processInfo.environment["ODF_SCHEMA_DIR"], !dir.isEmpty { return dir }
-        let dir = shared.appendingPathComponent("odf-schema").path
-        return FileManager.default.fileExists(atPath: dir + "/OpenDocument-v1.3-schema.rng") ? dir : nil
+    /// Whether this is a CI run (`$CI` set and not empty), where a missing tool is a failure, not a reason to skip.
+    public static var inCI: Bool { !(ProcessInfo.processInfo.environment["CI"] ?? "").isEmpty }
+
+    /// The bytes of `Tests/<target>/Fixtures/<name>`.
+    public static func fixture(_ name: String, in target: String) throws -> [UInt8] {
+        [UInt8](try Data(contentsOf: fixtures(of: target).appendingPathComponent(name)))
     }
 
-    /// `../shared/tools/check-odt`, usable when xmllint and the schemas are there too.
-    public static var checkODT: String? {
-        let tool = shared.appendingPathComponent("tools/check-odt").path
-        guard FileManager.default.fileExists(atPath: tool), schemaDirectory != nil, which("xmllint") != nil else {
-            return nil
-        }
-        return tool
+    /// `Tests/<target>/Fixtures`.
+    public static func fixtures(of target: String) -> URL {
+        packageRoot.appendingPathComponent("Tests").appendingPathComponent(target).appendingPathComponent("Fixtures")
     }
 
-    /// Whether this is a CI run, where a missing tool is a failure, not a reason to skip.
-    public static var inCI: Bool { ProcessInfo.processInfo.environment["CI"].map { !$0.isEmpty } ?? false }
-
-    /// Whether tests that need `tool` should run: it is installed, or this is CI (where they then fail loudly).
-    public static func shouldRun(needing tools: String...) -> Bool {
-        inCI || tools.allSatisfy { tool in tool == "check-odt" ? checkODT != nil : which(tool) != nil }
-    }
-
-    /// The full path of a command on the PATH.
-    public static func which(_ command: String) -> String? {
-        for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
-            let path = "\(directory)/\(command)"
-            if FileManager.default.isExecutableFile(atPath: path) { return path }
-        }
-        return nil
+    /// A fresh empty folder under the system's temporary folder; the caller removes it.
+    public static func temporaryDirectory(_ name: String = "ducha-test") throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
     }
 
     /// The `ducha` binary built beside the test bundle.
@@ -55,54 +46,92 @@ public enum TestEnvironment {
         if FileManager.default.isExecutableFile(atPath: besideTests) { return besideTests }
         return packageRoot.appendingPathComponent(".build/debug/ducha").path
     }
+}
 
-    /// A fresh empty folder under the system's temporary folder.
-    public static func temporaryDirectory(_ name: String = "ducha-test") throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+// MARK: - Tools
+
+extension TestEnvironment {
+    /// The full path of a command on `$PATH`, or nil.
+    public static func which(_ command: String) -> String? {
+        for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+            let path = "\(directory)/\(command)"
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        return nil
     }
-}
 
-/// The result of running a command.
-public struct CommandResult: Sendable {
-    public var status: Int32
-    public var stdout: String
-    public var stderr: String
-}
-
-/// Runs a command to its end, capturing its output.
-public func run(_ executable: String, _ arguments: [String], in directory: URL? = nil) throws -> CommandResult {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    if let directory { process.currentDirectoryURL = directory }
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    // Read both pipes while the process runs so that neither can fill up and block it.
-    let group = DispatchGroup()
-    nonisolated(unsafe) var errData = Data()
-    group.enter()
-    DispatchQueue.global().async {
-        errData = err.fileHandleForReading.readDataToEndOfFile()
-        group.leave()
+    /// The ODF schema folder: `$ODF_SCHEMA_DIR` if set, else `../shared/odf-schema`; nil when it lacks the
+    /// ODF 1.3 schema.
+    public static var schemaDirectory: String? {
+        let environment = ProcessInfo.processInfo.environment["ODF_SCHEMA_DIR"] ?? ""
+        let dir = environment.isEmpty ? shared.appendingPathComponent("odf-schema").path : environment
+        return FileManager.default.fileExists(atPath: dir + "/OpenDocument-v1.3-schema.rng") ? dir : nil
     }
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    group.wait()
-    process.waitUntilExit()
-    return CommandResult(
-        status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-        stderr: String(decoding: errData, as: UTF8.self))
-}
 
-/// Runs `../shared/tools/check-odt` (strict) on files; returns its output when any fails, nil when all pass.
-public func checkODTFailures(_ files: [String], extraArguments: [String] = []) throws -> String? {
-    guard let tool = TestEnvironment.checkODT else { return "check-odt, xmllint 或 ODF schema 不可用" }
-    var arguments = [tool, "-q"] + extraArguments
-    if let schema = TestEnvironment.schemaDirectory { arguments += ["--schema-dir", schema] }
-    let result = try run("/usr/bin/env", ["python3"] + arguments + files)
-    return result.status == 0 ? nil : result.stdout + result.stderr
+    /// `check-odt`, when it can run (python3, xmllint and the schemas are there too): `../shared/tools/check-odt`,
+    /// or `tools/check-odt` beside `$ODF_SCHEMA_DIR` (a `shared` folder elsewhere).
+    public static var checkODT: String? {
+        guard let schemaDirectory, which("xmllint") != nil, which("python3") != nil else { return nil }
+        let besideSchemas = URL(fileURLWithPath: schemaDirectory).deletingLastPathComponent()
+        return [shared, besideSchemas].map { $0.appendingPathComponent("tools/check-odt").path }.first {
+            FileManager.default.fileExists(atPath: $0)
+        }
+    }
+
+    /// LibreOffice: `soffice`, or `libreoffice`, on `$PATH`.
+    public static var soffice: String? { which("soffice") ?? which("libreoffice") }
+
+    /// Whether LibreOffice Calc is installed beside ``soffice`` (Debian: libreoffice-calc-nogui), which
+    /// converting spreadsheets needs; Writer alone reports "source file could not be loaded".
+    public static var hasLibreOfficeCalc: Bool {
+        guard let soffice else { return false }
+        let program = URL(fileURLWithPath: soffice).resolvingSymlinksInPath().deletingLastPathComponent()
+        return ["libsclo.so", "libsclo.dylib"].contains {
+            FileManager.default.fileExists(atPath: program.appendingPathComponent($0).path)
+        }
+    }
+
+    /// `bagit.py` (the Library of Congress's BagIt validator) on `$PATH`.
+    public static var bagit: String? { which("bagit.py") }
+
+    /// `xmllint` (libxml2-utils) on `$PATH`.
+    public static var xmllint: String? { which("xmllint") }
+
+    /// `python3` on `$PATH`.
+    public static var python3: String? { which("python3") }
+
+    /// Whether a tool is there. Besides commands on `$PATH`, `tool` may be `check-odt` (``checkODT``),
+    /// `odf-schema` (``schemaDirectory``), `soffice` (``soffice``) or `libreoffice-calc` (``hasLibreOfficeCalc``).
+    public static func isAvailable(_ tool: String) -> Bool {
+        switch tool {
+        case "check-odt": checkODT != nil
+        case "odf-schema": schemaDirectory != nil
+        case "soffice": soffice != nil
+        case "libreoffice-calc": hasLibreOfficeCalc
+        default: which(tool) != nil
+        }
+    }
+
+    /// Whether tests that need `tools` should run: they are all there (see ``isAvailable(_:)``), or this is CI,
+    /// where such a test then fails loudly.
+    public static func shouldRun(needing tools: String...) -> Bool { shouldRun(needing: tools) }
+
+    /// Whether tests that need `tools` should run: they are all there, or this is CI.
+    public static func shouldRun(needing tools: [String]) -> Bool { inCI || tools.allSatisfy(isAvailable) }
+
+    /// What a tool is and how to get it, for skip and failure messages.
+    public static func describe(_ tool: String) -> String {
+        switch tool {
+        case "check-odt":
+            "check-odt (../shared/tools/check-odt, with python3, xmllint and the ODF schemas in ../shared/odf-schema "
+                + "or $ODF_SCHEMA_DIR)"
+        case "odf-schema": "the ODF 1.3 schemas (../shared/odf-schema or $ODF_SCHEMA_DIR)"
+        case "soffice": "LibreOffice (apt-get install libreoffice-writer-nogui)"
+        case "libreoffice-calc": "LibreOffice Calc (apt-get install libreoffice-calc-nogui)"
+        case "xmllint": "xmllint (apt-get install libxml2-utils)"
+        case "bagit.py": "bagit.py (pip install bagit)"
+        case "pdftotext", "pdftoppm": "\(tool) (apt-get install poppler-utils)"
+        default: tool
+        }
+    }
 }

@@ -1,0 +1,62 @@
+import Intake
+public import Matters
+
+/// What the quarter-end run did.
+public struct BatchResult: Sendable {
+    /// The records and events taken in, with their slips and problems.
+    public var intake: IntakeResult
+    /// The 《督查催办单》 issued for overdue matters.
+    public var reminders: [IssuedSlip] = []
+    /// Matters owing a report past their deadline with no extension pending.
+    public var overdue = 0
+    /// The quarter's bulletin, when the day ends a quarter.
+    public var bulletin: Publication?
+
+    /// Every slip issued, in order: the intake's, then the reminders.
+    public var slips: [IssuedSlip] { intake.slips + reminders }
+    /// Every problem: the intake's, the chase's and the bulletin's.
+    public var problems: [Problem] { intake.problems }
+}
+
+extension Office {
+    /// The quarter-end run: takes in records and events (refusing events dated after `asOf`), 交办s the matters
+    /// whose 交办日期 has come, issues a 《督查催办单》 for every matter overdue without a pending extension and not
+    /// already chased with a report date still running, and publishes the quarter's 《西城政务督查》 when `asOf` is
+    /// a quarter's last day. The same inputs again issue nothing and change no byte. Problems are collected; the
+    /// rest goes on.
+    public func batch(inputs: [String], asOf: CivilDate, progress: (any ProgressReporter)? = nil) throws
+        -> BatchResult
+    {
+        var result = BatchResult(
+            intake: try takeIn(files: inputs, asOf: asOf, assignDue: true, progress: progress))
+        let records = try store.allRecords()
+        progress?.start(total: records.count, label: "检查逾期")
+        for (matter, log) in records {
+            progress?.advance()
+            do {
+                let status = try status(matter, log: log)
+                guard status.state.owesReport, asOf > status.deadline else { continue }
+                result.overdue += 1
+                let chased = log.contains {
+                    $0.event.kind == .reminder && $0.event.date > status.deadline
+                        && ($0.event.date("新报送时限").map { $0 >= asOf } ?? false)
+                }
+                if chased { continue }
+                let event = IncomingEvent.made(
+                    .reminder, matter: matter.id, date: asOf, [("方式", .text(ReminderMethod.slip.rawValue))])
+                if case .added(_, let slip?) = try record(event) { result.reminders.append(slip) }
+            } catch {
+                result.intake.problems.append(Problem(place: matter.id, matter: matter.id, error))
+            }
+        }
+        progress?.finish()
+        do {
+            if let quarter = ReportPeriod.quarter(endingOn: asOf) {
+                result.bulletin = try BulletinPublisher(office: self).publish(quarter).publication
+            }
+        } catch {
+            result.intake.problems.append(Problem(place: "《\(profile.publications.title)》", error))
+        }
+        return result
+    }
+}

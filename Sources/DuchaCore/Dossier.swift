@@ -1,0 +1,101 @@
+import Archive
+public import Matters
+import ODF
+
+/// What writing the yearly dossier did.
+public struct DossierResult: Sendable {
+    public var year: Int
+    /// The 件 of the year's 归档文件目录.
+    public var items: Int
+    public var pages: Int
+    /// The dossier bag: `<archive>/<year>/dossier`.
+    public var folder: String
+    /// The 编制日期.
+    public var date: CivilDate
+    /// The hand-over zip, when one was asked for.
+    public var export: Export?
+
+    public struct Export: Sendable {
+        public var path: String
+        public var items: Int
+        /// 涉密 件 left out of the hand-over package.
+        public var withheld: Int
+    }
+}
+
+extension Office {
+    /// The year arranged per DA/T 22-2015 into `<archive>/<year>/dossier/` (a bag): the 件 under their 档号, the
+    /// 归档文件目录 as .odt, .ods and XML with each 件's 归档章 data, and the 备考表. The old dossier stays whole
+    /// until the new one is sealed.
+    /// - Parameters:
+    ///   - date: 编制日期 (default: the date of the year's last 件).
+    ///   - export: also write the hand-over zip (a serialised bag) here, without 涉密 matters unless
+    ///     `includeClassified`.
+    /// - Throws: ``DuchaError/invalidRequest(_:)`` when the year has no archived matter.
+    public func writeDossier(year: Int, date: CivilDate? = nil, export: String? = nil, includeClassified: Bool = false)
+        throws -> DossierResult
+    {
+        let writer = DossierWriter(office: self)
+        var plan = try DossierPlan(store: store, year: year, fonds: writer.fonds)
+        guard let last = plan.items.map(\.date).max() else {
+            throw DuchaError.invalidRequest("\(year) 年度没有归档的督查事项")
+        }
+        try writer.countPages(&plan)
+        let day = date ?? last
+        let folder = "\(store.root)/\(year)/dossier"
+        try writeDossierBag(plan: plan, date: day, to: folder, writer: writer)
+        var result = DossierResult(
+            year: year, items: plan.items.count, pages: plan.items.map(\.pages).reduce(0, +), folder: folder, date: day)
+        if let export {
+            let handed = includeClassified ? plan : plan.withoutClassified()
+            let withheld = plan.items.count - handed.items.count
+            try Files.write(try exportZip(handed, date: day, withheld: withheld, writer: writer), to: export)
+            result.export = DossierResult.Export(path: export, items: handed.items.count, withheld: withheld)
+        }
+        return result
+    }
+
+    /// Builds the dossier bag beside the old one, then puts it in place.
+    private func writeDossierBag(plan: DossierPlan, date: CivilDate, to folder: String, writer: DossierWriter) throws {
+        let classified = plan.items.contains(where: \.isClassified)
+        let fileMode: FileMode = classified ? 0o600 : 0o644
+        let staging = folder + ".new"
+        // A leftover `.old` may be the only whole copy of a dossier whose replacement died midway: `replace`
+        // settles it, so only the staging folder is cleared here.
+        try ArchiveFolders.removeTree(staging)
+        for file in try writer.payload(plan, date: date) {
+            try AtomicFile.write(file.bytes, to: staging + "/data/" + file.path, mode: fileMode)
+        }
+        try Bag(root: staging).seal(
+            info: [
+                ("Source-Organization", writer.fonds.fondsName),
+                ("External-Identifier", "\(writer.fonds.fondsCode)-WS·\(plan.year)"),
+                ("External-Description", "\(plan.year)年度督查事项归档文件（DA/T 22-2015）"),
+                ("Bagging-Date", date.iso),
+            ], mode: fileMode)
+        if classified { try ArchiveFolders.restrictToOwner(staging) }
+        try ArchiveFolders.replace(folder, with: staging)
+    }
+
+    /// The hand-over package: the dossier as a BagIt bag serialised in a zip (RFC 8493 §4.2), with one top folder.
+    private func exportZip(_ plan: DossierPlan, date: CivilDate, withheld: Int, writer: DossierWriter) throws
+        -> [UInt8]
+    {
+        let top = "\(writer.fonds.fondsCode)-WS·\(plan.year)"
+        let payload = try writer.payload(plan, date: date, withheld: withheld).sorted {
+            Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8))
+        }
+        let files = payload.map { (path: "data/\($0.path)", bytes: $0.bytes) }
+        let info = [
+            ("Source-Organization", writer.fonds.fondsName), ("External-Identifier", top), ("Bagging-Date", date.iso),
+        ]
+        let tags = Bag.tagFiles(payload: files, info: info)
+        let entries =
+            tags.dropLast().map { ZipEntry(name: "\(top)/\($0.name)", data: $0.bytes) }
+            + files.map { ZipEntry(name: "\(top)/\($0.path)", data: $0.bytes) }
+            + tags.suffix(1).map { ZipEntry(name: "\(top)/\($0.name)", data: $0.bytes) }
+        return try ZipWriter.archive(
+            entries,
+            modified: ZipTimestamp(year: date.year, month: date.month, day: date.day, hour: 0, minute: 0, second: 0))
+    }
+}

@@ -1,0 +1,169 @@
+public import Archive
+import Filling
+public import Intake
+public import Matters
+
+/// The office at work on one archive, under its lock (see ``Workspace/write(wait:format:_:)``): records events
+/// through the lifecycle, issues the slips they call for, publishes, and writes the dossier. The one place where
+/// intake, lifecycle, filling, rendering and the archive meet.
+public final class Office {
+    public let workspace: Workspace
+    /// The form slips are archived in.
+    public let format: DocumentFormat
+    /// The matters whose change a run that died left unfinished, finished when the archive was opened.
+    public internal(set) var recovered: [String] = []
+    let store: ArchiveStore
+    let lifecycle: Lifecycle
+    let ledger: Ledger
+    private var issuers: [Form: SlipIssuer] = [:]
+
+    init(workspace: Workspace, format: DocumentFormat) {
+        self.workspace = workspace
+        self.format = format
+        store = workspace.store
+        lifecycle = workspace.lifecycle
+        ledger = workspace.ledgerRules
+    }
+
+    /// The office profile.
+    public var profile: OfficeProfile { workspace.profile }
+
+    func issuer(_ form: Form) throws -> SlipIssuer {
+        if let issuer = issuers[form] { return issuer }
+        let issuer = try SlipIssuer(form: form, workspace: workspace, store: store, format: format)
+        issuers[form] = issuer
+        return issuer
+    }
+
+    /// A matter and its event log, if archived.
+    public func record(id: String) throws -> (matter: Matter, log: [StoredEvent])? { try store.record(id: id) }
+
+    /// Every archived matter with its log, by year and id.
+    public func allRecords() throws -> [(matter: Matter, log: [StoredEvent])] { try store.allRecords() }
+
+    /// A matter's status now, from its log.
+    public func status(_ matter: Matter, log: [StoredEvent]) throws -> MatterStatus {
+        try lifecycle.fold(matter, events: log.map(\.event))
+    }
+
+    /// Records an event: refused (``LifecycleRefusal``) if the lifecycle forbids it; nothing if the same event is
+    /// already in the log (so a re-run changes nothing); otherwise stored with its attachments, and its slip
+    /// issued.
+    @discardableResult
+    public func record(_ incoming: IncomingEvent) throws -> Recorded {
+        let id = incoming.event.matterID
+        guard let (matter, log) = try store.record(id: id) else { throw DuchaError.unknownMatter(id: id) }
+        var event = incoming.event
+        let digests = incoming.attachments.map { Bag.sha256($0.bytes) }
+        let before = try lifecycle.fold(matter, events: log.map(\.event))
+        if let same = log.first(where: { Self.same($0, event, digests: digests) }) {
+            // Already recorded; finish its slip if a run died before filing it.
+            if SlipData.form(for: same.event) != nil, same.slip == nil {
+                return try store.changing(matter) {
+                    var log = log
+                    let slip = try reissue(same, matter: matter, log: log)
+                    log[same.sequence - 1].slip = slip?.number
+                    try store.saveLog(log, of: matter)
+                    return .added(sequence: same.sequence, slip: slip)
+                }
+            }
+            return .unchanged
+        }
+        if event.kind == .reminder && event.reminderMethod == .slip && event.date("新报送时限") == nil {
+            event.values["新报送时限"] = .date(
+                try lifecycle.calendar.addingWorkingDays(lifecycle.policy.reminderWorkingDays, to: event.date))
+        }
+        let after = try lifecycle.apply(event, to: before, of: matter)
+        return try store.changing(matter) {
+            try add(event, incoming: incoming, digests: digests, to: matter, log: log, before: before, after: after)
+        }
+    }
+
+    /// Stores a new event (attachments, slip, records); the caller holds the journal marker.
+    private func add(
+        _ event: MatterEvent, incoming: IncomingEvent, digests: [String], to matter: Matter, log: [StoredEvent],
+        before: MatterStatus, after: MatterStatus
+    ) throws -> Recorded {
+        var event = event
+        let sequence = log.count + 1
+        var paths: [FieldValue] = []
+        for attachment in incoming.attachments {
+            paths.append(
+                .text(
+                    try store.storeAttachment(
+                        attachment.bytes, name: attachment.name, sequence: sequence, event: event, of: matter)))
+        }
+        if !paths.isEmpty { event.values["附件"] = .list(paths) }
+        var stored = StoredEvent(sequence: sequence, event: event, digests: digests)
+        var slip: IssuedSlip?
+        if let form = SlipData.form(for: event) {
+            slip = try issueSlip(form, for: event, matter: matter, earlier: log, before: before, after: after)
+            stored.slip = slip?.number
+        }
+        try store.saveLog(log + [stored], of: matter)
+        return .added(sequence: sequence, slip: slip)
+    }
+
+    /// Issues the slip of an event that calls for one; `earlier` is the log before the event.
+    private func issueSlip(
+        _ form: Form, for event: MatterEvent, matter: Matter, earlier: [StoredEvent], before: MatterStatus,
+        after: MatterStatus
+    ) throws -> IssuedSlip {
+        let occurrence = earlier.filter { SlipData.form(for: $0.event) == form }.count + 1
+        let extra = SlipData.extra(form: form, event: event, log: earlier, before: before, after: after)
+        return try issuer(form).issue(
+            for: matter, occurrence: occurrence, date: event.date, into: ArchiveStore.Folder.of(event), extra: extra)
+    }
+
+    /// Writes a recorded event's slip again (the same number, date and bytes), e.g. after a file was lost.
+    public func reissue(_ stored: StoredEvent, matter: Matter, log: [StoredEvent]) throws -> IssuedSlip? {
+        guard let form = SlipData.form(for: stored.event) else { return nil }
+        let earlierLog = Array(log.prefix(stored.sequence - 1))
+        let before = try lifecycle.fold(matter, events: earlierLog.map(\.event))
+        let after = try lifecycle.apply(stored.event, to: before, of: matter)
+        return try issueSlip(form, for: stored.event, matter: matter, earlier: earlierLog, before: before, after: after)
+    }
+
+    /// Whether a stored event is the same as an incoming one (attachments compared by content).
+    static func same(_ stored: StoredEvent, _ event: MatterEvent, digests: [String]) -> Bool {
+        guard stored.event.kind == event.kind, stored.digests == digests else { return false }
+        var a = stored.event.values
+        var b = event.values
+        a["附件"] = nil
+        b["附件"] = nil
+        if event.kind == .reminder && b["新报送时限"] == nil { a["新报送时限"] = nil }
+        return a == b
+    }
+}
+
+@available(*, unavailable)
+extension Office: Sendable {}
+
+/// What recording an event did.
+public enum Recorded: Sendable, Equatable {
+    /// Stored as the `sequence`-th event of the matter's log, with the slip it called for.
+    case added(sequence: Int, slip: IssuedSlip?)
+    /// The same event was already recorded; nothing changed.
+    case unchanged
+}
+
+/// A slip filed in a matter's bag: its form, number and path.
+public struct IssuedSlip: Sendable, Equatable {
+    public var matter: String
+    public var form: Form
+    public var number: DocumentNumber
+    public var path: String
+}
+
+extension IncomingEvent {
+    /// An event made by a front end (not read from a file): `file` says who made it, for messages.
+    public static func made(
+        _ kind: EventKind, matter: String, date: CivilDate, _ fields: [(String, FieldValue)] = [],
+        by source: String = "命令行"
+    ) -> IncomingEvent {
+        var values = FieldRecord([("事项", .text(matter)), ("事件", .text(kind.rawValue)), ("日期", .date(date))])
+        for (key, value) in fields { values[key] = value }
+        return IncomingEvent(
+            event: MatterEvent(kind: kind, values: values), attachments: [], file: source, location: matter)
+    }
+}

@@ -1,0 +1,94 @@
+import DuchaCore
+import Foundation
+import Matters
+import TestSupport
+import Testing
+
+/// A temporary archive with the shipped templates (or others), driven in-process through DuchaCore.
+struct TestArchive {
+    static let templates = TestEnvironment.packageRoot.appendingPathComponent("Templates").path
+    /// The example matter records.
+    static let examples = ["重点任务-2026Q1.json", "领导批示-2026Q1.json"].map(example)
+    /// The example quarter: the matter records and the events that take 2026-009 and 2026-017 through every state.
+    static let quarter = examples + [example("事件-2026Q1.json")]
+    /// Seven events the lifecycle refuses.
+    static let forbidden = example("场景/不允许的事件.json")
+
+    static func example(_ name: String) -> String {
+        TestEnvironment.packageRoot.appendingPathComponent("Examples/\(name)").path
+    }
+
+    /// The folder holding the archive and whatever else a test writes.
+    let directory: URL
+    let workspace: Workspace
+    var archive: String { workspace.archive }
+
+    init(templates: String = Self.templates) throws {
+        directory = try TestEnvironment.temporaryDirectory("ducha-core")
+        workspace = try Workspace(archive: directory.appendingPathComponent("Archive").path, templates: templates)
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: directory) }
+
+    /// A path in ``directory``.
+    func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
+
+    /// Runs `body` with the archive open for writing (under its lock).
+    @discardableResult
+    func write<T>(format: DocumentFormat = .odt, _ body: (Office) throws -> T) throws -> T {
+        try workspace.write(format: format, body)
+    }
+
+    /// The quarter-end batch on `inputs` as of `day`.
+    @discardableResult
+    func batch(_ inputs: [String] = quarter, asOf day: String = "2026-03-31") throws -> BatchResult {
+        let asOf = try CivilDate.on(day)
+        return try write { try $0.batch(inputs: inputs, asOf: asOf) }
+    }
+
+    /// Takes in record files.
+    @discardableResult
+    func takeIn(_ files: [String]) throws -> IntakeResult {
+        try write { try $0.takeIn(files: files) }
+    }
+
+    /// The ledger rows as they stood on `day`, by matter id; a ledger with problems fails the test.
+    func ledger(on day: String) throws -> [String: LedgerRow] {
+        let view = try workspace.ledger(asOf: try CivilDate.on(day))
+        #expect(view.problems.isEmpty, "\(view.problems)")
+        return Dictionary(uniqueKeysWithValues: view.rows.map { ($0.id, $0) })
+    }
+
+    /// Every file under the archive (relative path → bytes), the lock file left out.
+    func snapshot() throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let root = URL(fileURLWithPath: archive)
+        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])
+        else { return [:] }
+        for case let url as URL in walker
+        where (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true {
+            let relative = String(url.path.dropFirst(root.path.count + 1))
+            if relative == ".ducha.lock" { continue }
+            files[relative] = try Data(contentsOf: url)
+        }
+        return files
+    }
+
+    /// The issued documents (full paths).
+    func documents(_ suffix: String = ".odt") throws -> [String] {
+        try snapshot().keys.filter { $0.hasSuffix(suffix) }.sorted().map { archive + "/" + $0 }
+    }
+
+    /// The matter folders (bags) of 2026.
+    func bags() throws -> [String] {
+        let year = archive + "/2026"
+        return try FileManager.default.contentsOfDirectory(atPath: year).filter { $0.hasPrefix("2026-") }.sorted().map {
+            year + "/" + $0
+        }
+    }
+}
+
+extension CivilDate {
+    /// The date of `YYYY-MM-DD`; a test fails on a malformed one.
+    static func on(_ iso: String) throws -> CivilDate { try #require(CivilDate(iso: iso), "not a date: \(iso)") }
+}
