@@ -9,7 +9,7 @@ export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends \
     pkg-config libxml2-dev libzip-dev libxml2-utils \
-    libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk poppler-utils python3 >/dev/null
+    libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk poppler-utils python3 time >/dev/null
 if ! command -v bagit.py >/dev/null 2>&1; then
     python3 -m pip install --quiet --disable-pip-version-check bagit 2>/dev/null \
         || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages bagit

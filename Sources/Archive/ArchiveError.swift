@@ -1,3 +1,5 @@
+import Matters
+
 /// A problem with the archive itself (a file that cannot be written, a damaged registry, a matter that is
 /// not there), named with the path it concerns.
 ///
@@ -33,7 +35,8 @@ public struct ArchiveError: Error, Sendable, CustomStringConvertible {
         self.operation = operation
     }
 
-    public var description: String { "\(path): \(message)" }
+    /// The path and the message, with control and format characters escaped (a path may hold any of them).
+    public var description: String { MessageText.escaped("\(path): \(message)") }
 }
 
 extension ArchiveError {

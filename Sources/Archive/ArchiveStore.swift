@@ -31,10 +31,14 @@ public struct ArchiveStore: Sendable {
 
     public let root: String
     public let office: OfficeProfile
+    /// The writing run this store works in: registries in memory, each changed bag sealed once at its end.
+    /// Without one, every change is sealed at once (for tools and tests that write outside a run).
+    public let run: ArchiveRun?
 
-    public init(root: String, office: OfficeProfile) {
+    public init(root: String, office: OfficeProfile, run: ArchiveRun? = nil) {
         self.root = root
         self.office = office
+        self.run = run
     }
 
     /// `<root>/<year>/<id>`.
@@ -43,14 +47,47 @@ public struct ArchiveStore: Sendable {
     /// The journal that makes changes to bags crash-safe.
     public var journal: ChangeJournal { ChangeJournal(root: root) }
 
-    /// Runs `change` on a matter's bag between a journal marker and a fresh seal.
+    /// Runs `change` on a matter's bag between a journal marker and a fresh seal (in a run: the bag's seal at
+    /// the run's end).
     public func changing<T>(_ matter: Matter, _ change: () throws -> T) throws -> T {
-        let bag = "\(matter.year)/\(matter.id)"
+        if run != nil {
+            try mark(matter)
+            return try change()
+        }
+        let bag = bagName(matter)
         try journal.begin(bag)
         let result = try change()
         try seal(matter)
         try journal.end(bag)
         return result
+    }
+
+    /// `<year>/<id>`, the bag's name in the journal.
+    private func bagName(_ matter: Matter) -> String { "\(matter.year)/\(matter.id)" }
+
+    /// In a run: marks the bag in the journal before its first change, and has the run seal it at its end.
+    private func mark(_ matter: Matter) throws(ArchiveError) {
+        guard let run else { return }
+        let bag = bagName(matter)
+        if !run.isMarked(bag) { try journal.begin(bag) }
+        let (info, mode) = (sealInfo(matter), fileMode(matter))
+        let folder = folder(of: matter)
+        run.changed(bag) { () throws(ArchiveError) in
+            try Bag(root: folder).seal(info: info, mode: mode, folderSync: .later(run))
+        }
+    }
+
+    /// Seals the bag now, or (in a run) at the run's end.
+    private func sealed(_ matter: Matter) throws(ArchiveError) {
+        if run != nil { try mark(matter) } else { try seal(matter) }
+    }
+
+    /// Folder syncs of a run's writes wait for its end (the bag is marked in the journal until then).
+    private var folderSync: FolderSync { run.map { .later($0) } ?? .now }
+
+    /// The registry of `year`: the run's, or read now.
+    func registry(_ year: Int) throws(ArchiveError) -> Registry {
+        try Registry.current(root: root, year: year, in: run)
     }
 
     /// Finishes what a run that died left: removes stray temporary files and reseals every bag it was
@@ -59,12 +96,25 @@ public struct ArchiveStore: Sendable {
     @discardableResult
     public func recover() throws(ArchiveError) -> [String] {
         try journal.removeStrayTemporaryFiles()
+        for year in try years() {
+            // Numbers a dead run gave are in the journal only: write them into registry.xml.
+            var registry = try Registry.load(root: root, year: year)
+            if registry.journaled > 0 { try registry.save() }
+        }
         var resealed: [String] = []
         for bag in try journal.pending() {
             let path = "\(root)/\(bag)/data/matter.xml"
+            let parts = bag.split(separator: "/").map(String.init)
             if try Posix.exists(path) {
                 let (matter, _) = try MatterXML.decode(try AtomicFile.read(path), source: path)
                 try seal(matter)
+                resealed.append(bag)
+            } else if parts.count == 2, let year = Int(parts[0]),
+                let series = PeriodicStore.Series.allCases.first(where: { $0.folder == parts[1] })
+            {
+                // A publication series: sealed with the fields its store gives it, even if the run died before
+                // the series' first seal.
+                try PeriodicStore(root: root, office: office).seal(series, year: year)
                 resealed.append(bag)
             } else if let info = try AtomicFile.readIfPresent("\(root)/\(bag)/bag-info.txt") {
                 // Another kind of bag (bulletins, assessment): reseal with the fields it already states.
@@ -111,6 +161,30 @@ public struct ArchiveStore: Sendable {
         return result
     }
 
+    /// How many matters are archived (without reading them).
+    public func recordCount() throws(ArchiveError) -> Int {
+        var count = 0
+        for year in try years() {
+            for id in try Self.list("\(root)/\(year)") where try Posix.exists("\(root)/\(year)/\(id)/data/matter.xml") {
+                count += 1
+            }
+        }
+        return count
+    }
+
+    /// Visits every archived matter with its log, by year then id, reading one at a time (a year of matters is
+    /// never held at once). `body` may change the matter it is given.
+    public func forEachRecord(_ body: (Matter, [StoredEvent]) throws -> Void) throws {
+        for year in try years() {
+            for id in try Self.list("\(root)/\(year)").sorted() {
+                let path = "\(root)/\(year)/\(id)/data/matter.xml"
+                guard try Posix.exists(path) else { continue }
+                let (matter, log) = try MatterXML.decode(try AtomicFile.read(path), source: path)
+                try body(matter, log)
+            }
+        }
+    }
+
     /// Every archived matter, by year then id.
     public func allMatters() throws(ArchiveError) -> [Matter] { try allRecords().map(\.matter) }
 
@@ -131,12 +205,15 @@ public struct ArchiveStore: Sendable {
                 code: .conflict)
         }
         let bag = folder(of: matter)
-        try journal.begin("\(matter.year)/\(matter.id)")
+        if run == nil { try journal.begin(bagName(matter)) } else { try mark(matter) }
         for stage in Folder.allCases { try AtomicFile.makeDirectories("\(bag)/data/\(stage.rawValue)") }
         try restrict(matter)
-        try AtomicFile.write(MatterXML.encode(matter), to: "\(bag)/data/matter.xml", mode: fileMode(matter))
-        try seal(matter)
-        try journal.end("\(matter.year)/\(matter.id)")
+        try AtomicFile.write(
+            MatterXML.encode(matter), to: "\(bag)/data/matter.xml", mode: fileMode(matter), folderSync: folderSync)
+        if run == nil {
+            try seal(matter)
+            try journal.end(bagName(matter))
+        }
         return .added
     }
 
@@ -147,20 +224,12 @@ public struct ArchiveStore: Sendable {
             let name = "\(Self.pad(stored.sequence))-\(stored.event.kind.rawValue)-\(stored.event.date.iso).xml"
             try AtomicFile.write(
                 MatterXML.eventRecord(stored), to: "\(bag)/data/\(Folder.of(stored.event).rawValue)/\(name)",
-                mode: fileMode(matter))
+                mode: fileMode(matter), folderSync: folderSync)
         }
-        try AtomicFile.write(MatterXML.encode(matter, log: log), to: "\(bag)/data/matter.xml", mode: fileMode(matter))
-        try seal(matter)
-    }
-
-    /// Copies an attachment into the bag beside its event's record; returns its path inside the bag.
-    public func storeAttachment(_ bytes: [UInt8], name: String, sequence: Int, event: MatterEvent, of matter: Matter)
-        throws(ArchiveError) -> String
-    {
-        let safe = String(name.map { $0 == "/" || $0 == "\\" ? "_" : $0 })
-        let relative = "data/\(Folder.of(event).rawValue)/\(Self.pad(sequence))-附件-\(safe)"
-        try AtomicFile.write(bytes, to: folder(of: matter) + "/" + relative, mode: fileMode(matter))
-        return relative
+        try AtomicFile.write(
+            MatterXML.encode(matter, log: log), to: "\(bag)/data/matter.xml", mode: fileMode(matter),
+            folderSync: folderSync)
+        try sealed(matter)
     }
 
     /// Issues a numbered document for a matter: takes the number already registered for this occurrence of
@@ -176,8 +245,7 @@ public struct ArchiveStore: Sendable {
     ) throws -> (number: DocumentNumber, date: CivilDate, path: String) {
         var found: Registry.Entry?
         for year in matter.year...max(matter.year, date.year) {
-            let registry = try Registry.load(root: root, year: year)
-            if let entry = registry.existing(form: form, matter: matter.id, occurrence: occurrence) {
+            if let entry = try registry(year).existing(form: form, matter: matter.id, occurrence: occurrence) {
                 found = entry
                 break
             }
@@ -186,32 +254,43 @@ public struct ArchiveStore: Sendable {
         if let found {
             entry = found
         } else {
-            var registry = try Registry.load(root: root, year: date.year)
-            let number = registry.next(prefix: try office.prefix(for: form))
+            let number = try registry(date.year).next(prefix: try office.prefix(for: form))
             let file = "\(matter.year)/\(matter.id)/data/\(folder.rawValue)/\(form.rawValue)-\(number).\(fileExtension)"
-            registry.record(form: form, number: number, matter: matter.id, date: date, file: file)
-            try registry.save()
             entry = Registry.Entry(form: form.rawValue, number: number, matter: matter.id, date: date, file: file)
+            // Recorded before the document is written, so that a run that dies never gives the number twice.
+            if let run {
+                try run.give(entry, year: date.year)
+            } else {
+                var registry = try registry(date.year)
+                registry.record(form: form, number: number, matter: matter.id, date: date, file: file)
+                try registry.save()
+            }
         }
         let base = entry.file.lastIndex(of: ".").map { String(entry.file[..<$0]) } ?? entry.file
         let path = "\(root)/\(base).\(fileExtension)"
-        try AtomicFile.write(try render(entry.number, entry.date), to: path, mode: fileMode(matter))
-        try seal(matter)
+        try AtomicFile.write(
+            try render(entry.number, entry.date), to: path, mode: fileMode(matter), folderSync: folderSync)
+        try sealed(matter)
         return (entry.number, entry.date, path)
     }
 
     /// Rewrites the bag's manifests and tag files.
     public func seal(_ matter: Matter) throws(ArchiveError) {
-        try Bag(root: folder(of: matter)).seal(
-            info: [
-                ("Source-Organization", office.name),
-                ("External-Identifier", matter.id),
-                ("Bag-Group-Identifier", "\(office.name) \(matter.year)年度督查事项"),
-                ("Bagging-Date", matter.registered.iso),
-            ], mode: fileMode(matter))
+        try Bag(root: folder(of: matter)).seal(info: sealInfo(matter), mode: fileMode(matter))
     }
 
-    private func fileMode(_ matter: Matter) -> FileMode { matter.isClassified ? 0o600 : 0o644 }
+    /// A matter bag's bag-info.txt fields.
+    private func sealInfo(_ matter: Matter) -> [(String, String)] {
+        [
+            ("Source-Organization", office.name),
+            ("External-Identifier", matter.id),
+            ("Bag-Group-Identifier", "\(office.name) \(matter.year)年度督查事项"),
+            ("Bagging-Date", matter.registered.iso),
+        ]
+    }
+
+    /// The permission bits of a matter's files: owner only for a 涉密 matter.
+    func fileMode(_ matter: Matter) -> FileMode { matter.isClassified ? 0o600 : 0o644 }
 
     /// 涉密 matters: the folder and everything in it readable by the owner only.
     private func restrict(_ matter: Matter) throws(ArchiveError) {

@@ -1,15 +1,21 @@
+import Crypto
+
 /// Writes files so that a reader, or a run that dies half-way, sees either the old file or the whole new
 /// one: a temporary file beside the target, `fsync`, `rename`, then `fsync` of the folder.
 public enum AtomicFile {
     /// Writes `bytes` to `path` unless the file already holds exactly these bytes (so an unchanged
     /// document keeps its inode and time). Returns whether it wrote.
+    /// - Parameter folderSync: when the folder is synced after the rename: at once, or (in a run whose bags stay
+    ///   marked in the journal until then) once per folder when the run ends.
     @discardableResult
-    public static func write(_ bytes: [UInt8], to path: String, mode: FileMode = 0o644) throws(ArchiveError) -> Bool {
+    public static func write(_ bytes: [UInt8], to path: String, mode: FileMode = 0o644, folderSync: FolderSync = .now)
+        throws(ArchiveError) -> Bool
+    {
         // A file that cannot be read (or is not there) is written.
         if let existing = try? read(path), existing == bytes { return false }
         let directory = parent(of: path)
         try makeDirectories(directory)
-        let temporary = "\(directory)/.\(basename(path)).\(Posix.processID).tmp"
+        let temporary = "\(directory)/\(temporaryName(for: basename(path)))"
         let file = try FileDescriptor(opening: temporary, .replace(mode: mode), failure: "无法创建临时文件")
         do {
             try file.write(bytes, failure: "写入失败")
@@ -21,7 +27,10 @@ public enum AtomicFile {
             try? Posix.unlink(temporary, failure: "无法删除临时文件")  // the first error is the one to report
             throw error
         }
-        try Posix.syncDirectory(directory)
+        switch folderSync {
+        case .now: try Posix.syncDirectory(directory)
+        case .later(let run): run.syncLater(directory)
+        }
         return true
     }
 
@@ -50,6 +59,22 @@ public enum AtomicFile {
         if try Posix.makeDirectory(path, mode: mode) { try Posix.syncDirectory(up) }
     }
 
+    /// The name of the temporary file beside `name` while it is written: `.` + 32 hex digits of the SHA-256 of
+    /// the name and this process's id + `.tmp`, so that it is 37 bytes whatever the lengths of the name and the
+    /// id (a file name of 250 bytes can be written; a name of 235 bytes does not depend on the process id), and
+    /// two processes never share one. The hidden `.tmp` form is what ``ChangeJournal`` sweeps up after a crash
+    /// and ``Bag`` leaves out of manifests.
+    static func temporaryName(for name: String) -> String {
+        let digest = SHA256.hash(data: Array("\(name)\u{0}\(Posix.processID)".utf8))
+        let hex = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = [UInt8(ascii: ".")]
+        for byte in digest.prefix(16) {
+            out.append(hex[Int(byte >> 4)])
+            out.append(hex[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self) + ".tmp"
+    }
+
     static func parent(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         return slash == path.startIndex ? "/" : String(path[..<slash])
@@ -59,4 +84,13 @@ public enum AtomicFile {
         guard let slash = path.lastIndex(of: "/") else { return path }
         return String(path[path.index(after: slash)...])
     }
+}
+
+/// When a folder is synced after a file in it was renamed into place.
+public enum FolderSync: Sendable {
+    /// At once: the new file survives a crash from then on.
+    case now
+    /// When the run ends (``ArchiveRun/finish()``), once per folder. Only for files of bags the run has marked in
+    /// the journal: until the sync, a crash may bring back the older file, and recovery reseals the bag as it is.
+    case later(ArchiveRun)
 }

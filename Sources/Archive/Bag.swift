@@ -19,11 +19,13 @@ public struct Bag: Sendable {
     /// Rewrites the manifests and tag files from what is in `data/` now. Each file is written atomically;
     /// payload files must already be in place.
     /// - Parameter info: bag-info.txt fields in order (Payload-Oxum and Bag-Software-Agent are added).
-    public func seal(info: [(String, String)], mode: FileMode = 0o644) throws(ArchiveError) {
+    public func seal(info: [(String, String)], mode: FileMode = 0o644, folderSync: FolderSync = .now)
+        throws(ArchiveError)
+    {
         var payload: [(path: String, bytes: [UInt8])] = []
         for file in try payloadFiles() { payload.append((file, try AtomicFile.read(root + "/" + file))) }
         for (name, bytes) in Self.tagFiles(payload: payload, info: info) {
-            try AtomicFile.write(bytes, to: root + "/" + name, mode: mode)
+            try AtomicFile.write(bytes, to: root + "/" + name, mode: mode, folderSync: folderSync)
         }
     }
 
@@ -64,25 +66,55 @@ public struct Bag: Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// RFC 8493 §2.1.3: CR, LF and % in a path are percent-encoded.
+    /// RFC 8493 §2.1.3: in a manifest line, `%`, CR and LF of a path are written `%25`, `%0D` and `%0A`, and
+    /// nothing else is encoded. Works on Unicode scalars, so that a CR LF pair (one `Character` in Swift) is
+    /// encoded as two, and a `%` with a combining mark after it is still encoded.
+    ///
+    /// bagit.py 1.9 (`_encode_filename`/`_decode_filename`) encodes and decodes only CR and LF — never `%25` —
+    /// and decodes at most two of each per line, so it cannot read a path with `%` written as RFC 8493 says.
+    /// Ducha keeps to the RFC; the names it gives attachments hold no `%` (see `AttachmentStore.swift`), so every
+    /// bag Ducha writes validates in both.
     static func encode(_ path: String) -> String {
-        var out = ""
-        for ch in path {
-            switch ch {
-            case "%": out += "%25"
-            case "\n": out += "%0A"
-            case "\r": out += "%0D"
-            default: out.append(ch)
+        var out = String.UnicodeScalarView()
+        for scalar in path.unicodeScalars {
+            switch scalar {
+            case "%": out.append(contentsOf: "%25".unicodeScalars)
+            case "\r": out.append(contentsOf: "%0D".unicodeScalars)
+            case "\n": out.append(contentsOf: "%0A".unicodeScalars)
+            default: out.append(scalar)
             }
         }
-        return out
+        return String(out)
     }
 
-    /// RFC 8493 §2.1.3 in reverse.
+    /// RFC 8493 §2.1.3 in reverse, in one pass from left to right, so that `decode(encode(p)) == p` for every
+    /// path: `%25`, `%0D` and `%0A` (hex digits in either case, as percent-encoding allows) become `%`, CR and LF;
+    /// every other `%` is kept as it stands (a tool that wrote a bare `%`, as bagit.py does, is read as meant).
     static func decode(_ path: String) -> String {
-        guard path.contains("%") else { return path }
-        return path.replacingOccurrences(of: "%0A", with: "\n").replacingOccurrences(of: "%0D", with: "\r")
-            .replacingOccurrences(of: "%25", with: "%")
+        guard path.unicodeScalars.contains("%") else { return path }
+        let scalars = Array(path.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var i = 0
+        while i < scalars.count {
+            if scalars[i] == "%", i + 2 < scalars.count, let decoded = Self.escape(scalars[i + 1], scalars[i + 2]) {
+                out.append(decoded)
+                i += 3
+            } else {
+                out.append(scalars[i])
+                i += 1
+            }
+        }
+        return String(out)
+    }
+
+    /// The character `%` followed by these two stands for, if it is one of the three RFC 8493 encodes.
+    private static func escape(_ high: Unicode.Scalar, _ low: Unicode.Scalar) -> Unicode.Scalar? {
+        switch (high, low) {
+        case ("2", "5"): return "%"
+        case ("0", "D"), ("0", "d"): return "\r"
+        case ("0", "A"), ("0", "a"): return "\n"
+        default: return nil
+        }
     }
 
     private static func walk(_ path: String, relative: String, includingHidden: Bool, into files: inout [String])

@@ -1,4 +1,5 @@
 import Crypto
+import Matters
 
 /// One thing wrong with an archived folder or the registry.
 public struct Finding: Sendable, Equatable, CustomStringConvertible {
@@ -16,7 +17,7 @@ public struct Finding: Sendable, Equatable, CustomStringConvertible {
     public var path: String
     public var detail: String
 
-    public var description: String { "\(path): \(kind.rawValue)：\(detail)" }
+    public var description: String { MessageText.escaped("\(path): \(kind.rawValue)：\(detail)") }
 }
 
 /// Checks a BagIt 1.0 bag the way `bagit.py --validate` does: the declaration, every manifest line, every
@@ -83,9 +84,7 @@ public enum BagVerifier {
             return [:]
         }
         var entries: [String: String] = [:]
-        for (n, line) in String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-            .enumerated() where !line.isEmpty
-        {
+        for (n, line) in lines(String(decoding: bytes, as: UTF8.self)).enumerated() where !line.isEmpty {
             let parts = line.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false)
             let digest = parts.first.map(String.init) ?? ""
             let path = parts.count == 2 ? String(parts[1]).drop { $0 == " " } : ""
@@ -99,5 +98,25 @@ public enum BagVerifier {
             entries[Bag.decode(String(path))] = digest
         }
         return entries
+    }
+
+    /// A manifest's lines: RFC 8493 ends a line with LF, CR or CR LF (a path's own CR and LF are encoded, so
+    /// none is raw inside a line). Split on scalars, since Swift holds CR LF as one `Character`.
+    private static func lines(_ text: String) -> [Substring] {
+        var lines: [Substring] = []
+        var start = text.unicodeScalars.startIndex
+        var previousWasCR = false
+        for i in text.unicodeScalars.indices {
+            let scalar = text.unicodeScalars[i]
+            if scalar == "\n" && previousWasCR {
+                start = text.unicodeScalars.index(after: i)
+            } else if scalar == "\n" || scalar == "\r" {
+                lines.append(Substring(text.unicodeScalars[start..<i]))
+                start = text.unicodeScalars.index(after: i)
+            }
+            previousWasCR = scalar == "\r"
+        }
+        lines.append(Substring(text.unicodeScalars[start...]))
+        return lines
     }
 }

@@ -19,8 +19,12 @@ public struct ChangeJournal: Sendable {
     }
 
     /// Records that `bag` is complete and sealed again.
-    public func end(_ bag: String) throws(ArchiveError) {
-        try Posix.unlink(marker(bag), failure: "无法删除日志标记")
+    public func end(_ bag: String) throws(ArchiveError) { try end([bag]) }
+
+    /// Records that `bags` are complete and sealed again (one sync for all).
+    public func end(_ bags: [String]) throws(ArchiveError) {
+        guard !bags.isEmpty else { return }
+        for bag in bags { try Posix.unlink(marker(bag), failure: "无法删除日志标记") }
         try Posix.syncDirectory(folder)
     }
 

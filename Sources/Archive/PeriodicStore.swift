@@ -35,10 +35,18 @@ public struct PeriodicStore: Sendable {
 
     public let root: String
     public let office: OfficeProfile
+    /// The writing run (see ``ArchiveStore/run``): its registries, and the bag sealed at its end.
+    public let run: ArchiveRun?
 
-    public init(root: String, office: OfficeProfile) {
+    public init(root: String, office: OfficeProfile, run: ArchiveRun? = nil) {
         self.root = root
         self.office = office
+        self.run = run
+    }
+
+    /// The registry of `year`: the run's, or read now.
+    private func registry(_ year: Int) throws(ArchiveError) -> Registry {
+        try Registry.current(root: root, year: year, in: run)
     }
 
     /// `<root>/<year>/<series folder>`.
@@ -49,9 +57,8 @@ public struct PeriodicStore: Sendable {
         throws(ArchiveError) -> Registry.Entry?
     {
         for year in years {
-            let registry = try Registry.load(root: root, year: year)
-            if let entry = registry.entries.first(where: {
-                $0.form == series.rawValue && $0.matter == key && (date == nil || $0.date == date)
+            if let entry = try registry(year).all(form: series.rawValue, matter: key).first(where: {
+                date == nil || $0.date == date
             }) {
                 return entry
             }
@@ -79,35 +86,46 @@ public struct PeriodicStore: Sendable {
         if let found = try existing(series, key: key, date: matchingDate ? date : nil, years: years) {
             entry = found
         } else {
-            let registry = try Registry.load(root: root, year: date.year)
+            let registry = try registry(date.year)
             let number = registry.next(prefix: prefix)
             let file = "\(date.year)/\(series.folder)/data/\(baseName(number)).\(fileExtension)"
             entry = Registry.Entry(form: series.rawValue, number: number, matter: key, date: date, file: file)
             // Record the number before writing anything, so that a run that dies never gives it twice.
-            try Registry(year: registry.year, path: registry.path, entries: registry.entries + [entry]).save()
+            if let run {
+                try run.give(entry, year: date.year)
+            } else {
+                var saved = Registry(year: registry.year, path: registry.path, entries: registry.entries + [entry])
+                try saved.save()
+            }
             changed = true
         }
         let year = entry.number.year
         let base = entry.file.lastIndex(of: ".").map { String(entry.file[..<$0]) } ?? entry.file
-        let journal = ChangeJournal(root: root)
-        let marked = "\(year)/\(series.folder)"
-        try journal.begin(marked)
-        var paths: [String] = []
-        for (fileExtension, bytes) in try render(entry.number, entry.date) {
-            let path = "\(root)/\(base).\(fileExtension)"
-            if try AtomicFile.write(bytes, to: path) { changed = true }
-            paths.append(path)
+        let files = try render(entry.number, entry.date).map { (path: "\(root)/\(base).\($0.0)", bytes: $0.1) }
+        // Files that already hold these bytes are left alone; when all do, nothing is written at all.
+        let differing = try files.filter { try AtomicFile.readIfPresent($0.path) != $0.bytes }
+        if !differing.isEmpty || changed {
+            let journal = ChangeJournal(root: root)
+            let marked = "\(year)/\(series.folder)"
+            if !(run?.isMarked(marked) ?? false) { try journal.begin(marked) }
+            for file in differing {
+                try AtomicFile.write(file.bytes, to: file.path)
+                changed = true
+            }
+            if let run {
+                run.changed(marked) { () throws(ArchiveError) in try self.seal(series, year: year) }
+            } else {
+                try seal(series, year: year)
+                try journal.end(marked)
+            }
         }
-        try seal(series, year: year)
-        try journal.end(marked)
-        return Publication(number: entry.number, date: entry.date, paths: paths, changed: changed)
+        return Publication(number: entry.number, date: entry.date, paths: files.map(\.path), changed: changed)
     }
 
     /// Rewrites a series bag's manifests from what is in its `data/` now. The bag's date is its latest
     /// publication's, so the same publications give the same tag files.
     public func seal(_ series: Series, year: Int) throws(ArchiveError) {
-        let registry = try Registry.load(root: root, year: year)
-        let dates = registry.entries.filter { $0.form == series.rawValue }.map(\.date)
+        let dates = try registry(year).entries.filter { $0.form == series.rawValue }.map(\.date)
         let title = series == .bulletin ? "《\(office.publications.title)》" : "督考合一考评表"
         try Bag(root: bag(series, year: year)).seal(info: [
             ("Source-Organization", office.name),

@@ -136,6 +136,9 @@ enum Posix {
     /// This process's id (never fails).
     static var processID: Int32 { getpid() }
 
+    /// `ELOOP`: a symbolic link where `O_NOFOLLOW` allows none.
+    static var loopErrno: Int32 { ELOOP }
+
     /// Makes what was renamed or created in a folder durable (`fsync` of the folder). A file system that
     /// cannot sync a folder (`EINVAL`, some network and FUSE file systems) is not an error: it has no other way.
     static func syncDirectory(_ path: String) throws(ArchiveError) {
@@ -171,8 +174,13 @@ struct FileDescriptor: ~Copyable {
     enum Access {
         /// Read only.
         case read
+        /// Read only, refusing a symbolic link at the name (`ELOOP`) and never waiting on a FIFO or a device: for
+        /// files given by others (attachments), whose kind is checked once open.
+        case readNotLink
         /// Write only, created with `mode` (before the umask) or emptied.
         case replace(mode: FileMode)
+        /// Write only at the end, created with `mode` (before the umask) if missing.
+        case append(mode: FileMode)
         /// A folder, for `fsync`.
         case directory
         /// A folder that is not a symbolic link, for `fchmod`.
@@ -183,7 +191,9 @@ struct FileDescriptor: ~Copyable {
         var flags: Int32 {
             switch self {
             case .read: return O_RDONLY | O_CLOEXEC
+            case .readNotLink: return O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC
             case .replace: return O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC
+            case .append: return O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC
             case .directory: return O_RDONLY | O_DIRECTORY | O_CLOEXEC
             case .directoryNotLink: return O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC
             case .lock: return O_RDWR | O_CREAT | O_CLOEXEC
@@ -192,9 +202,9 @@ struct FileDescriptor: ~Copyable {
 
         var mode: FileMode {
             switch self {
-            case .replace(let mode): return mode
+            case .replace(let mode), .append(let mode): return mode
             case .lock: return 0o644
-            case .read, .directory, .directoryNotLink: return 0
+            case .read, .readNotLink, .directory, .directoryNotLink: return 0
             }
         }
     }
@@ -206,6 +216,60 @@ struct FileDescriptor: ~Copyable {
         let raw = try systemCall("open", path: path, failure: failure) { open(path, access.flags, access.mode) }
         self.raw = raw
         self.path = path
+    }
+
+    /// Opens `name` inside the folder open as `folder` (`openat`), so that no part of the path above it can be
+    /// swapped meanwhile; with ``Access/readNotLink`` or ``Access/directoryNotLink`` a symbolic link at `name` is
+    /// refused. `path` names the file in errors.
+    init(at folder: borrowing FileDescriptor, name: String, path: String, _ access: Access, failure: String)
+        throws(ArchiveError)
+    {
+        let parent = folder.raw
+        let raw = try systemCall("openat", path: path, failure: failure) {
+            openat(parent, name, access.flags, access.mode)
+        }
+        self.raw = raw
+        self.path = path
+    }
+
+    /// What `name` inside this folder is, without following a symbolic link (`fstatat`); nil when nothing is
+    /// there.
+    func kind(of name: String, path: String, failure: String) throws(ArchiveError) -> FileKind? {
+        let fd = raw
+        var status = stat()
+        do {
+            try systemCall("fstatat", path: path, failure: failure) {
+                fstatat(fd, name, &status, AT_SYMLINK_NOFOLLOW)
+            }
+        } catch let error where error.code == .notFound {
+            return nil
+        }
+        return FileKind(mode: status.st_mode)
+    }
+
+    /// What is open, and its size in bytes (`fstat`).
+    func status(failure: String) throws(ArchiveError) -> (kind: FileKind, size: Int) {
+        let fd = raw
+        var status = stat()
+        try systemCall("fstat", path: path, failure: failure) { fstat(fd, &status) }
+        return (FileKind(mode: status.st_mode), Int(status.st_size))
+    }
+
+    /// Reads once, at most `buffer.count` bytes into the start of `buffer`; returns how many (0 at the end).
+    func read(into buffer: inout [UInt8], failure: String) throws(ArchiveError) -> Int {
+        let fd = raw
+        return try systemCall("read", path: path, failure: failure) {
+            buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+        }
+    }
+
+    /// Reads once from `offset` (`pread`: the file's position is not used), at most `buffer.count` bytes into the
+    /// start of `buffer`; returns how many (0 at the end).
+    func read(at offset: Int, into buffer: inout [UInt8], failure: String) throws(ArchiveError) -> Int {
+        let fd = raw
+        return try systemCall("pread", path: path, failure: failure) {
+            buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(offset)) }
+        }
     }
 
     /// Reads to the end of the file.

@@ -23,7 +23,7 @@ struct AssessmentPublisher {
     func publish(year: ReportPeriod, asOf: CivilDate) throws -> Published {
         let report = try office.periodReport(year, asOf: asOf)
         let profile = office.store.office
-        let store = PeriodicStore(root: office.store.root, office: profile)
+        let store = PeriodicStore(root: office.store.root, office: profile, run: office.store.run)
         let publication = try store.publish(
             .assessment, key: year.key, prefix: profile.publications.assessmentPrefix, date: asOf, matchingDate: true,
             baseName: { "督考合一考评表-\($0)" }, fileExtension: "odt",
@@ -35,7 +35,8 @@ struct AssessmentPublisher {
     func render(_ report: PeriodReport, number: DocumentNumber, date: CivilDate) throws -> [(String, [UInt8])] {
         let profile = office.store.office
         let meta = DocumentMeta(
-            title: "\(report.period.year)年度督查事项督考合一考评表 \(number)", subject: "截至\(report.asOf.chinese)", date: (date.year, date.month, date.day),
+            title: "\(report.period.year)年度督查事项督考合一考评表 \(number)", subject: "截至\(report.asOf.chinese)",
+            date: (date.year, date.month, date.day),
             extra: [("文号", number.description), ("数据截至", report.asOf.iso)])
         let filled = template.fill(
             AssessmentCatalogue.data(report: report, number: number, date: date, office: profile))
@@ -52,12 +53,15 @@ extension Office {
     /// Publishes the year's 督考合一 sheet as of a day (default: the year's last day), or writes it again byte for
     /// byte: one number per year and day.
     /// - Throws: ``DuchaError/invalidRequest(_:)`` for a day outside the year or after today.
-    public func publishAssessment(year: ReportPeriod, asOf: CivilDate? = nil) throws -> Published {
+    /// - Parameter today: the last day the figures may be as of (the clock's, unless given).
+    public func publishAssessment(year: ReportPeriod, asOf: CivilDate? = nil, today: CivilDate = .today()) throws
+        -> Published
+    {
         let day = asOf ?? year.last
         if !year.contains(day) {
             throw DuchaError.invalidRequest("截至日期 \(day.iso) 不在 \(year.key) 年内")
         }
-        if day > CivilDate.today() {
+        if day > today {
             throw DuchaError.invalidRequest(
                 asOf == nil
                     ? "\(year.key) 年尚未结束：年度表请在年末后生成，中期表请用 --as-of 给出截至日期"

@@ -11,11 +11,15 @@ public struct BatchResult: Sendable {
     public var overdue = 0
     /// The quarter's bulletin, when the day ends a quarter.
     public var bulletin: Publication?
+    /// Matters the chase could not look at or remind, with why.
+    public var chaseProblems: [Problem] = []
+    /// Why the quarter's bulletin could not be published.
+    public var bulletinProblems: [Problem] = []
 
     /// Every slip issued, in order: the intake's, then the reminders.
     public var slips: [IssuedSlip] { intake.slips + reminders }
     /// Every problem: the intake's, the chase's and the bulletin's.
-    public var problems: [Problem] { intake.problems }
+    public var problems: [Problem] { intake.problems + chaseProblems + bulletinProblems }
 }
 
 extension Office {
@@ -29,24 +33,23 @@ extension Office {
     {
         var result = BatchResult(
             intake: try takeIn(files: inputs, asOf: asOf, assignDue: true, progress: progress))
-        let records = try store.allRecords()
-        progress?.start(total: records.count, label: "检查逾期")
-        for (matter, log) in records {
+        progress?.start(total: try store.recordCount(), label: "检查逾期")
+        try store.forEachRecord { matter, log in
             progress?.advance()
             do {
                 let status = try status(matter, log: log)
-                guard status.state.owesReport, asOf > status.deadline else { continue }
+                guard status.state.owesReport, asOf > status.deadline else { return }
                 result.overdue += 1
                 let chased = log.contains {
                     $0.event.kind == .reminder && $0.event.date > status.deadline
                         && ($0.event.date("新报送时限").map { $0 >= asOf } ?? false)
                 }
-                if chased { continue }
+                if chased { return }
                 let event = IncomingEvent.made(
                     .reminder, matter: matter.id, date: asOf, [("方式", .text(ReminderMethod.slip.rawValue))])
                 if case .added(_, let slip?) = try record(event) { result.reminders.append(slip) }
             } catch {
-                result.intake.problems.append(Problem(place: matter.id, matter: matter.id, error))
+                result.chaseProblems.append(Problem(place: matter.id, matter: matter.id, error))
             }
         }
         progress?.finish()
@@ -55,7 +58,7 @@ extension Office {
                 result.bulletin = try BulletinPublisher(office: self).publish(quarter).publication
             }
         } catch {
-            result.intake.problems.append(Problem(place: "《\(profile.publications.title)》", error))
+            result.bulletinProblems.append(Problem(place: "《\(profile.publications.title)》", error))
         }
         return result
     }

@@ -30,7 +30,7 @@ struct BulletinPublisher {
     func publish(_ quarter: ReportPeriod, date: CivilDate? = nil) throws -> Published {
         let report = try office.periodReport(quarter, asOf: quarter.last)
         let profile = office.store.office.publications
-        let store = PeriodicStore(root: office.store.root, office: office.store.office)
+        let store = PeriodicStore(root: office.store.root, office: office.store.office, run: office.store.run)
         let publication = try store.publish(
             .bulletin, key: quarter.key, prefix: profile.title, date: date ?? quarter.last,
             baseName: { "\(profile.title)-\($0.year)年第\($0.serial)期" }, fileExtension: "odt",
@@ -74,13 +74,16 @@ extension Office {
     /// Publishes 《西城政务督查》 for a quarter (or writes it again, byte for byte, with its number and date).
     /// - Parameter date: 印发日期 for a new issue (default: the quarter's last day); an issue already
     ///   published keeps its own.
+    /// - Parameter today: the day the quarter must have ended by (the clock's, unless given).
     /// - Throws: ``DuchaError/invalidRequest(_:)`` for a period that is not a quarter or has not ended by today.
-    public func publishBulletin(_ quarter: ReportPeriod, date: CivilDate? = nil) throws -> Published {
+    public func publishBulletin(_ quarter: ReportPeriod, date: CivilDate? = nil, today: CivilDate = .today()) throws
+        -> Published
+    {
         guard quarter.quarter != nil else { throw DuchaError.invalidRequest("“\(quarter.key)”不是季度") }
         if let date, date < quarter.last {
             throw DuchaError.invalidRequest("印发日期 \(date.iso) 早于季度最后一天 \(quarter.last.iso)（数据截至该日）")
         }
-        guard quarter.last <= CivilDate.today() else {
+        guard quarter.last <= today else {
             throw DuchaError.invalidRequest("\(quarter.chinese)尚未结束（\(quarter.last.iso)），不能出刊")
         }
         return try BulletinPublisher(office: self).publish(quarter, date: date)
@@ -88,7 +91,8 @@ extension Office {
 
     /// The figures of a period as of a day, from every archived matter (see ``PeriodReport``).
     func periodReport(_ period: ReportPeriod, asOf: CivilDate) throws -> PeriodReport {
-        let records = try store.allRecords().map { (matter: $0.matter, events: $0.log.map(\.event)) }
-        return try PeriodReport(period: period, asOf: asOf, records: records, lifecycle: lifecycle, ledger: ledger)
+        try PeriodReport(period: period, asOf: asOf, lifecycle: lifecycle, ledger: ledger) { visit in
+            try store.forEachRecord { matter, log in try visit(matter, log.map(\.event)) }
+        }
     }
 }

@@ -11,18 +11,27 @@ struct DossierWriter {
     let office: Office
     var fonds: FondsProfile { office.profile.fonds }
 
-    /// Counts each 件's pages: documents through LibreOffice (one start for all), PDFs by their page
-    /// objects, pictures and XML records as one page each.
+    /// Counts each 件's pages: documents through LibreOffice (those not laid out before, see ``PageCounts``;
+    /// a hundred files per start, on every core), PDFs by their page objects, pictures and XML records as one
+    /// page each.
     func countPages(_ plan: inout DossierPlan) throws {
         let root = office.store.root
         let documents = Array(Set(plan.items.flatMap(\.files).filter { $0.hasSuffix(".odt") || $0.hasSuffix(".fodt") }))
             .sorted()
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("ducha-pages-\(getpid())")
+        var cache = PageCounts(archive: root, year: plan.year)
+        var pages: [String: Int] = [:]
+        var digests: [String: String] = [:]
+        var remaining: [String] = []
+        for file in documents {
+            let digest = Bag.sha256(try Files.read(root + "/" + file))
+            digests[file] = digest
+            if let known = cache[digest] { pages[file] = known } else { remaining.append(file) }
+        }
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "ducha-pages-\(getpid())-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
-        var pages: [String: Int] = [:]
         // Same base names in different matters: convert in batches of distinct names.
-        var remaining = documents
         while !remaining.isEmpty {
             var names = Set<String>()
             var batch: [String] = []
@@ -35,11 +44,14 @@ struct DossierWriter {
                 batch.map { root + "/" + $0 }, outputDirectory: scratch.path,
                 fontAliases: office.workspace.fontAliases)
             for (file, pdf) in zip(batch, pdfs) {
-                pages[file] = PDFPages.count([UInt8](try Data(contentsOf: URL(fileURLWithPath: pdf))))
+                let count = PDFPages.count([UInt8](try Data(contentsOf: URL(fileURLWithPath: pdf))))
+                pages[file] = count
+                if let digest = digests[file] { cache.record(count, for: digest) }
                 try? FileManager.default.removeItem(atPath: pdf)
             }
             remaining = rest
         }
+        try cache.save()
         try plan.setPages { item in
             try item.files.reduce(0) { total, file in
                 if let n = pages[file] { return total + n }

@@ -16,7 +16,9 @@ public enum DuchaError: Error, Sendable, Equatable, CustomStringConvertible {
     /// LibreOffice is missing or did not convert.
     case conversionFailed(String)
 
-    public var description: String {
+    public var description: String { MessageText.escaped(text) }
+
+    private var text: String {
         switch self {
         case .unreadable(let path): return "无法读取文件：\(path)"
         case .unknownMatter(let id): return "档案中没有事项 \(id)（先用 ducha intake 登记事项记录）"
@@ -33,6 +35,8 @@ public struct Problem: Sendable, CustomStringConvertible {
     public enum Cause: Sendable {
         /// A field of a record file (file, row, field, expectation).
         case diagnostic(Diagnostic)
+        /// An event dated after the run's cut-off day (the batch's `asOf`), not recorded.
+        case afterCutoff(date: CivilDate, cutoff: CivilDate)
         /// The lifecycle forbids the event.
         case refusal(LifecycleRefusal)
         /// The archive could not be read or written.
@@ -51,6 +55,7 @@ public struct Problem: Sendable, CustomStringConvertible {
         var text: String {
             switch self {
             case .diagnostic(let d): return d.description
+            case .afterCutoff(let date, let cutoff): return "事件日期 \(date.iso) 晚于截至日期 \(cutoff.iso)（--as-of），未记录"
             case .refusal(let r): return r.description
             case .archive(let a): return a.description
             case .other(let s): return s
@@ -63,16 +68,19 @@ public struct Problem: Sendable, CustomStringConvertible {
     public var place: String
     /// The matter concerned, when known.
     public var matter: String?
+    /// The record file concerned, when known (as the user named it).
+    public var file: String?
     public var cause: Cause
 
-    public init(place: String = "", matter: String? = nil, cause: Cause) {
+    public init(place: String = "", matter: String? = nil, file: String? = nil, cause: Cause) {
         self.place = place
         self.matter = matter
+        self.file = file
         self.cause = cause
     }
 
-    init(place: String = "", matter: String? = nil, _ error: any Error) {
-        self.init(place: place, matter: matter, cause: Cause(error))
+    init(place: String = "", matter: String? = nil, file: String? = nil, _ error: any Error) {
+        self.init(place: place, matter: matter, file: file, cause: Cause(error))
     }
 
     /// The diagnostic, when the problem is a field of a record file.
@@ -81,5 +89,12 @@ public struct Problem: Sendable, CustomStringConvertible {
         return nil
     }
 
-    public var description: String { place.isEmpty ? cause.text : place + ": " + cause.text }
+    /// The lifecycle's refusal, when the problem is an event the lifecycle forbids.
+    public var refusal: LifecycleRefusal? {
+        if case .refusal(let r) = cause { return r }
+        return nil
+    }
+
+    /// The place and the cause, with control and format characters of the input escaped.
+    public var description: String { MessageText.escaped(place.isEmpty ? cause.text : place + ": " + cause.text) }
 }

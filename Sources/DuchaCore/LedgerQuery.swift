@@ -17,7 +17,7 @@ extension Workspace {
         var view = LedgerView(asOf: day, rows: [], problems: [])
         let lifecycle = lifecycle
         let rules = ledgerRules
-        for (matter, log) in try store.allRecords() {
+        try store.forEachRecord { matter, log in
             do {
                 if let standing = try rules.standing(
                     matter, events: log.map(\.event), asOf: day, lifecycle: lifecycle)

@@ -1,54 +1,71 @@
 import Filling
 import Foundation
 import Matters
+import ODF
 import Rendering
 
 /// The slip benchmark: fills N 《督查通知单》 from generated records, timed as the peers of
-/// `../shared/bench/peers` are (the template compiled once, untimed; inside the loop: data, fill, package, write).
+/// `../shared/bench/peers` are (the template compiled once, untimed; inside the loop: data, fill, package, write),
+/// on one or more workers; and, in the same run, the bound no engine that writes these packages can beat: zipping
+/// and deflating the very same parts, nothing else.
 public enum NoticeBenchmark {
     /// One timed run.
     public struct Run: Sendable {
         public var documents: Int
+        public var workers: Int
         public var seconds: Double
+        /// CPU seconds of the whole process during the run (every worker's).
+        public var cpuSeconds: Double
         public var bytes: Int
         public var rate: Double { Double(documents) / seconds }
     }
 
-    /// Fills `count` notices `runs` times into `output` (a folder per run; by default a temporary folder on
-    /// `/dev/shm`, removed afterwards), reporting each run to `each` as it ends.
+    /// Zipping and deflating the same parts as the run's documents, on one core.
+    public struct DeflateBound: Sendable {
+        public var documents: Int
+        public var cpuSeconds: Double
+        public var rate: Double { Double(documents) / cpuSeconds }
+    }
+
+    /// Fills `count` notices `runs` times on `workers` threads into `output` (a folder per run; by default a
+    /// temporary folder on `/dev/shm`, removed afterwards), reporting each run to `each` as it ends.
     public static func run(
-        workspace: Workspace, count: Int, runs: Int, output: String? = nil, each: (Int, Run) -> Void = { _, _ in }
+        workspace: Workspace, count: Int, runs: Int, workers: Int = 1, output: String? = nil,
+        each: (Int, Run) -> Void = { _, _ in }
     ) throws -> [Run] {
         let office = workspace.profile
         let path = workspace.templatePath(for: .notice)
         let template = try FormTemplate.load(
             bytes: try Files.read(path), name: path, schema: FormCatalogue.schema(for: .notice))
         let matters = (0..<count).map(SyntheticMatter.make)
-        let base =
-            output
-            ?? (FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory())
-            + "/ducha-bench-\(getpid())"
+        let base = output ?? scratchFolder()
         var results: [Run] = []
         for run in 1...max(runs, 1) {
             let directory = "\(base)/run\(run)"
             try Files.makeFolder(directory)
+            let cpu = cpuSeconds()
             let start = DispatchTime.now().uptimeNanoseconds
-            var total = 0
-            for (i, matter) in matters.enumerated() {
-                let number = DocumentNumber(prefix: "西督通", year: 2026, serial: i + 1)
-                let date = matter.assignedOn ?? matter.registered
-                let data = FormCatalogue.data(form: .notice, matter: matter, number: number, date: date, office: office)
-                let filled = template.fill(data)
-                let meta = DocumentMeta(
-                    title: "督查通知单 \(number)", subject: matter.title, matterID: matter.id,
-                    date: (date.year, date.month, date.day))
-                let bytes = try DocumentRenderer.package(filled.document, meta: meta)
-                total += bytes.count
-                guard FileManager.default.createFile(atPath: "\(directory)/notice_\(i).odt", contents: Data(bytes))
-                else { throw DuchaError.invalidRequest("无法写入 \(directory)") }
+            let totals = Totals(workers: workers)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var total = 0
+                do {
+                    for i in stride(from: worker, to: matters.count, by: workers) {
+                        let bytes = try document(i, matters[i], template: template, office: office)
+                        total += bytes.count
+                        guard
+                            FileManager.default.createFile(
+                                atPath: "\(directory)/notice_\(i).odt", contents: Data(bytes))
+                        else { throw DuchaError.invalidRequest("无法写入 \(directory)") }
+                    }
+                    totals.set(worker, .success(total))
+                } catch {
+                    totals.set(worker, .failure(error))
+                }
             }
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            let result = Run(documents: count, seconds: seconds, bytes: total / max(count, 1))
+            let result = Run(
+                documents: count, workers: workers, seconds: seconds, cpuSeconds: cpuSeconds() - cpu,
+                bytes: try totals.sum() / max(count, 1))
             results.append(result)
             each(run, result)
             if output == nil { try? FileManager.default.removeItem(atPath: directory) }
@@ -57,12 +74,69 @@ public enum NoticeBenchmark {
         return results
     }
 
+    /// The deflate bound of the same documents: each package's parts (as the benchmark makes them) zipped and
+    /// deflated again, on one core, timed by CPU seconds.
+    public static func deflateBound(workspace: Workspace, count: Int) throws -> DeflateBound {
+        let office = workspace.profile
+        let path = workspace.templatePath(for: .notice)
+        let template = try FormTemplate.load(
+            bytes: try Files.read(path), name: path, schema: FormCatalogue.schema(for: .notice))
+        var parts: [[ZipEntry]] = []
+        for (i, matter) in (0..<count).map(SyntheticMatter.make).enumerated() {
+            let package = try ZipReader(bytes: try document(i, matter, template: template, office: office), source: "")
+            parts.append(
+                try package.readAll().map { ZipEntry(name: $0.name, data: $0.data, compressed: $0.name != "mimetype") })
+        }
+        let time = ZipTimestamp(year: 2026, month: 1, day: 1)
+        let cpu = cpuSeconds()
+        for entries in parts { _ = try ZipWriter.archive(entries, modified: time) }
+        return DeflateBound(documents: count, cpuSeconds: cpuSeconds() - cpu)
+    }
+
+    /// The `i`-th notice's package.
+    private static func document(_ i: Int, _ matter: Matter, template: FormTemplate, office: OfficeProfile) throws
+        -> [UInt8]
+    {
+        let number = DocumentNumber(prefix: "西督通", year: 2026, serial: i + 1)
+        let date = matter.assignedOn ?? matter.registered
+        let data = FormCatalogue.data(form: .notice, matter: matter, number: number, date: date, office: office)
+        let meta = DocumentMeta(
+            title: "督查通知单 \(number)", subject: matter.title, matterID: matter.id,
+            date: (date.year, date.month, date.day))
+        return try DocumentRenderer.package(template.fill(data).document, meta: meta)
+    }
+
+    private static func scratchFolder() -> String {
+        (FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory())
+            + "/ducha-bench-\(getpid())"
+    }
+
+    /// CPU seconds (user and system) this process has used.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
+
     /// The peak resident memory of this process so far, in MiB.
     public static func peakMemoryMiB() -> Double {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         return Double(usage.ru_maxrss) / 1024
     }
+}
+
+/// Each worker's bytes written, or its error.
+private final class Totals: @unchecked Sendable {
+    private let lock = NSLock()
+    private var results: [Result<Int, any Error>]
+
+    init(workers: Int) { results = Array(repeating: .success(0), count: workers) }
+
+    func set(_ worker: Int, _ result: Result<Int, any Error>) { lock.withLock { results[worker] = result } }
+
+    func sum() throws -> Int { try lock.withLock { try results.map { try $0.get() }.reduce(0, +) } }
 }
 
 /// Deterministic matter records for the benchmark, shaped like the peers' generated records: 1–5 co-units,

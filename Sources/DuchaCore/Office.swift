@@ -20,9 +20,15 @@ public final class Office {
     init(workspace: Workspace, format: DocumentFormat) {
         self.workspace = workspace
         self.format = format
-        store = workspace.store
+        store = ArchiveStore(
+            root: workspace.archive, office: workspace.profile, run: ArchiveRun(root: workspace.archive))
         lifecycle = workspace.lifecycle
         ledger = workspace.ledgerRules
+    }
+
+    /// Seals every bag the run changed and writes the registries that took numbers (see ``ArchiveRun``).
+    func finish() throws {
+        try store.run?.finish()
     }
 
     /// The office profile.
@@ -54,7 +60,7 @@ public final class Office {
         let id = incoming.event.matterID
         guard let (matter, log) = try store.record(id: id) else { throw DuchaError.unknownMatter(id: id) }
         var event = incoming.event
-        let digests = incoming.attachments.map { Bag.sha256($0.bytes) }
+        let digests = incoming.attachments.map(\.digest)
         let before = try lifecycle.fold(matter, events: log.map(\.event))
         if let same = log.first(where: { Self.same($0, event, digests: digests) }) {
             // Already recorded; finish its slip if a run died before filing it.
@@ -86,13 +92,9 @@ public final class Office {
     ) throws -> Recorded {
         var event = event
         let sequence = log.count + 1
-        var paths: [FieldValue] = []
-        for attachment in incoming.attachments {
-            paths.append(
-                .text(
-                    try store.storeAttachment(
-                        attachment.bytes, name: attachment.name, sequence: sequence, event: event, of: matter)))
-        }
+        let paths = try store.storeAttachments(
+            incoming.attachments.map { ($0.name, $0.archiveBytes) }, sequence: sequence, event: event, of: matter
+        ).map(FieldValue.text)
         if !paths.isEmpty { event.values["附件"] = .list(paths) }
         var stored = StoredEvent(sequence: sequence, event: event, digests: digests)
         var slip: IssuedSlip?
@@ -145,6 +147,14 @@ public enum Recorded: Sendable, Equatable {
     case added(sequence: Int, slip: IssuedSlip?)
     /// The same event was already recorded; nothing changed.
     case unchanged
+}
+
+extension Recorded {
+    /// The slip the event called for, when one was issued (or issued again).
+    public var slip: IssuedSlip? {
+        if case .added(_, let slip) = self { return slip }
+        return nil
+    }
 }
 
 /// A slip filed in a matter's bag: its form, number and path.

@@ -32,60 +32,44 @@ extension Office {
         files paths: [String], asOf: CivilDate? = nil, assignDue: Bool = false, progress: (any ProgressReporter)? = nil
     ) throws -> IntakeResult {
         var result = IntakeResult()
-        var matterFiles: [(name: String, bytes: [UInt8])] = []
-        var eventFiles: [(name: String, bytes: [UInt8])] = []
-        var ledgerFiles: [(name: String, bytes: [UInt8])] = []
-        for path in paths {
-            let bytes = try Files.read(path)
-            if LedgerReader.isLedger(path) {
-                ledgerFiles.append((path, bytes))
-            } else if RecordFiles.holdsEvents(bytes) {
-                eventFiles.append((path, bytes))
-            } else {
-                matterFiles.append((path, bytes))
-            }
-        }
-        let jsonMatters = MatterReader.read(files: matterFiles)
-        // Workbooks (XLSX, ODS, CSV): their ids count against the JSON records' for duplicates.
-        let ledgers = LedgerReader.read(files: ledgerFiles, after: jsonMatters, load: Files.load)
-        for d in jsonMatters.diagnostics + ledgers.matters.diagnostics {
+        let staging = AttachmentStaging(store: store)
+        defer { staging.discard() }
+        let inputs = try checkInputs(paths, attachments: staging)
+        for d in inputs.matterDiagnostics {
             if d.severity == .error {
                 result.problems.append(Problem(cause: .diagnostic(d)))
             } else {
                 result.warnings.append(Problem(cause: .diagnostic(d)))
             }
         }
-        for matter in jsonMatters.matters + ledgers.matters.matters {
-            do {
-                switch try store.register(matter) {
-                case .added: result.mattersAdded += 1
-                case .unchanged: result.mattersUnchanged += 1
-                }
-            } catch {
-                result.problems.append(Problem(matter: matter.id, error))
-            }
-        }
-        let events = EventReader.read(files: eventFiles, load: Files.load)
-        for d in events.diagnostics + ledgers.events.diagnostics {
+        registerMatters(of: inputs, into: &result)
+        for d in inputs.eventDiagnostics {
             result.problems.append(Problem(cause: .diagnostic(d)))
         }
-        var incoming = events.events + ledgers.events.events
-        if let asOf, assignDue {
-            incoming = try impliedAssignments(asOf: asOf, given: incoming) + incoming
+        let given = inputs.events
+        let implied = assignDue ? try asOf.map { try impliedAssignments(asOf: $0, given: given) } ?? [] : []
+        // In date order; within a day, a 审定 first (it is only allowed before 交办), then the 交办s the records
+        // imply, then every other event in its file's order (a stable sort).
+        func rank(_ incoming: IncomingEvent, implied: Bool) -> Int {
+            implied ? 1 : incoming.event.kind == .approval ? 0 : 2
         }
-        // In date order; a stable sort keeps each file's order within a day (implied 交办 first).
-        let ordered = incoming.enumerated().sorted {
-            ($0.element.event.date, $0.offset) < ($1.element.event.date, $1.offset)
-        }
-        progress?.start(total: ordered.count, label: "记录事件")
-        for (_, incoming) in ordered {
+        let ordered = (implied.map { ($0, true) } + given.map { ($0, false) }).enumerated().map {
+            (
+                key: ($0.element.0.event.date, rank($0.element.0, implied: $0.element.1), $0.offset),
+                incoming: $0.element.0
+            )
+        }.sorted { $0.key < $1.key }.map(\.incoming)
+        // A file's events are recorded all or none: tried on their matters first (EventPlan.swift).
+        let recordable = try planned(ordered, files: paths, asOf: asOf, into: &result)
+        progress?.start(total: recordable.count, label: "记录事件")
+        for incoming in recordable {
             progress?.advance()
             let id = incoming.event.matterID
             if let asOf, incoming.event.date > asOf {
                 result.problems.append(
                     Problem(
-                        place: "\(incoming.place):日期", matter: id,
-                        cause: .other("事件日期 \(incoming.event.date.iso) 晚于 --as-of \(asOf.iso)，未记录")))
+                        place: "\(incoming.place):日期", matter: id, file: incoming.file,
+                        cause: .afterCutoff(date: incoming.event.date, cutoff: asOf)))
                 continue
             }
             do {
@@ -100,7 +84,7 @@ extension Office {
                 result.problems.append(
                     Problem(
                         place: "\(incoming.file):\(incoming.location):事件“\(incoming.event.kind.rawValue)”", matter: id,
-                        error))
+                        file: incoming.file, error))
             }
         }
         progress?.finish()
@@ -112,35 +96,21 @@ extension Office {
     func impliedAssignments(asOf: CivilDate, given: [IncomingEvent]) throws -> [IncomingEvent] {
         let assignedInInput = Set(
             given.filter { $0.event.kind == .assignment || $0.event.kind == .transfer }.map(\.event.matterID))
-        return try store.allRecords().compactMap { matter, log in
+        var implied: [IncomingEvent] = []
+        try store.forEachRecord { matter, log in
             guard matter.handling == .supervise, let day = matter.assignedOn, day <= asOf,
                 !assignedInInput.contains(matter.id),
                 !log.contains(where: { $0.event.kind == .assignment || $0.event.kind == .transfer })
-            else { return nil }
+            else { return }
             var event = IncomingEvent.made(.assignment, matter: matter.id, date: day)
             event.file = "事项记录（交办日期）"
-            return event
+            implied.append(event)
         }
+        return implied
     }
 }
 
 extension IncomingEvent {
     /// Where an event came from: `文件:记录 3（第 12 行）`, or `台账.xlsx!事件!第 5 行` for a workbook row.
     public var place: String { location.contains("!") ? "\(file)!\(location)" : "\(file):\(location)" }
-}
-
-/// Telling record files apart.
-enum RecordFiles {
-    /// Whether a JSON file holds events rather than matters.
-    static func holdsEvents(_ bytes: [UInt8]) -> Bool {
-        guard let root = try? JSONParser.parse(bytes) else { return false }
-        var items: [JSONNode] = []
-        if case .array(let a) = root.value { items = a }
-        if case .object(let members) = root.value, let first = members.first {
-            if first.key == "事件" { return true }
-            if case .array(let a) = first.value.value { items = a }
-        }
-        guard case .object(let members)? = items.first?.value else { return false }
-        return members.contains { $0.key == "事件" }
-    }
 }

@@ -49,7 +49,16 @@ public struct Workspace: Sendable {
         defer { withExtendedLifetime(lock) {} }
         let office = Office(workspace: self, format: format)
         office.recovered = try office.store.recover()
-        return try body(office)
+        let result: T
+        do {
+            result = try body(office)
+        } catch {
+            // What was done is sealed; if even that fails, the journal has the next run finish it.
+            try? office.finish()
+            throw error
+        }
+        try office.finish()
+        return result
     }
 }
 

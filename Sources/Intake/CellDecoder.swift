@@ -127,6 +127,11 @@ struct CellDecoder {
         switch problem {
         case .forbiddenCharacter(let code, let position):
             report(here, field, "含 XML 不允许的控制字符 \(code)（第 \(position) 个字符）", expecting: "可打印的文字")
+        case .noncharacter(let code, let position):
+            report(here, field, "含非字符 \(code)（第 \(position) 个字符）", expecting: "Unicode 字符（U+FFFE、U+FFFF 不是字符）")
+        case .identifierTooLong(let length):
+            report(
+                here, field, "编号过长：\(length) 个字符", expecting: "不超过 \(FieldType.maxIdentifierLength) 个字符的编号")
         case .lineBreak:
             report(here, field, "不能含换行", expecting: Self.expectation(type))
         case .identifier:

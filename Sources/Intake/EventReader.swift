@@ -1,15 +1,15 @@
 public import Matters
 
-/// An event read from a file, with the bytes of its attachments.
+/// An event read from a file, with its attachments.
 public struct IncomingEvent: Sendable {
     public var event: MatterEvent
-    /// Each attachment's file name and bytes, in the order of `附件`.
-    public var attachments: [(name: String, bytes: [UInt8])]
+    /// The attachments, in the order of `附件`; the same bytes under the same name are one.
+    public var attachments: [Attachment]
     /// The file it came from and where, for messages.
     public var file: String
     public var location: String
 
-    public init(event: MatterEvent, attachments: [(name: String, bytes: [UInt8])], file: String, location: String) {
+    public init(event: MatterEvent, attachments: [Attachment], file: String, location: String) {
         self.event = event
         self.attachments = attachments
         self.file = file
@@ -18,7 +18,9 @@ public struct IncomingEvent: Sendable {
 }
 
 /// Reads event records (JSON; many per file): every problem of every record, each with file, record and
-/// field, like matter records.
+/// field, like matter records. A file is read as a stream, one record at a time; its attachments are checked —
+/// name, type, place, existence, kind and size — and taken in (``AttachmentLoader``) while it is read, so that
+/// an event file with any problem is refused before anything of it is recorded.
 public enum EventReader {
     /// Attachments Ducha takes into a bag (BRIEF §1.2: reports, scans, photos, documents).
     public static let attachmentTypes = [
@@ -26,6 +28,9 @@ public enum EventReader {
     ]
     /// The largest attachment taken in.
     public static let maxAttachmentBytes = 100 * 1024 * 1024
+    /// The longest attachment file name, in UTF-8 bytes (66 Chinese characters): with the bag's prefix
+    /// (`007-附件-`) the name stays within the 255 bytes file systems allow.
+    public static let maxAttachmentNameBytes = 200
 
     public struct Result: Sendable {
         public var events: [IncomingEvent] = []
@@ -34,66 +39,134 @@ public enum EventReader {
     }
 
     /// Reads event files given as (name, bytes). `load` reads an attachment named by a path relative to the
-    /// event file's folder (nil when it cannot be read).
+    /// event file's folder (nil when it cannot be read); its bytes are held in memory.
     public static func read(files: [(name: String, bytes: [UInt8])], load: (String) -> [UInt8]?) -> Result {
+        read(files: files) { folder, path, limit in
+            guard let bytes = load(folder + "/" + path) else { return .failure(.unreadable(nil)) }
+            guard bytes.count <= limit else { return .failure(.tooLarge(size: bytes.count, limit: limit)) }
+            return .success(.bytes(bytes))
+        }
+    }
+
+    /// Reads event files given as (name, bytes), taking attachments in through `attachments`.
+    public static func read(files: [(name: String, bytes: [UInt8])], attachments: AttachmentLoader) -> Result {
         var result = Result()
         for (name, bytes) in files {
-            let records: [JSONNode]
-            switch RecordFile.records(name: name, bytes: bytes, wrapper: "事件", kind: "事件") {
-            case .success(let items): records = items
-            case .failure(let problem):
-                result.diagnostics.append(problem.diagnostic)
+            let (events, diagnostics) = read(name, source: bytes, attachments: attachments)
+            result.diagnostics += diagnostics.diagnostics
+            if diagnostics.hasErrors {
                 result.filesWithErrors.insert(name)
-                continue
+            } else {
+                result.events += events
             }
-            let folder = name.lastIndex(of: "/").map { String(name[..<$0]) } ?? "."
-            var fileEvents: [IncomingEvent] = []
-            for (index, node) in records.enumerated() {
-                let location = "记录 \(index + 1)（第 \(node.line) 行）"
-                var decoder = FieldDecoder(file: name, location: location)
-                guard let kind = kindOf(node, decoder: &decoder) else {
-                    result.diagnostics.append(contentsOf: decoder.diagnostics)
-                    result.filesWithErrors.insert(name)
-                    continue
-                }
-                let values = decoder.decodeRecord(node, fields: EventCatalogue.allFields(of: kind))
-                check(values, kind: kind, decoder: &decoder)
-                var attachments: [(name: String, bytes: [UInt8])] = []
-                for (i, path) in (values["附件"]?.list?.compactMap(\.text) ?? []).enumerated() {
-                    let field = "附件[\(i + 1)]"
-                    let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
-                    guard attachmentTypes.contains(ext) else {
-                        decoder.report(
-                            field, "不收此类文件“\(path)”", expecting: attachmentTypes.joined(separator: "、") + " 文件")
-                        continue
-                    }
-                    guard !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else {
-                        decoder.report(field, "附件路径“\(path)”不能是绝对路径或含 ..", expecting: "相对于记录文件所在文件夹的路径")
-                        continue
-                    }
-                    guard let data = load(folder + "/" + path) else {
-                        decoder.report(field, "找不到或无法读取附件“\(path)”", expecting: "相对于记录文件所在文件夹的路径")
-                        continue
-                    }
-                    guard data.count <= maxAttachmentBytes else {
-                        decoder.report(field, "附件“\(path)”超过 \(maxAttachmentBytes / 1024 / 1024) MiB")
-                        continue
-                    }
-                    attachments.append((String(path.split(separator: "/").last ?? ""), data))
-                }
-                result.diagnostics.append(contentsOf: decoder.diagnostics)
-                if decoder.diagnostics.contains(where: { $0.severity == .error }) {
-                    result.filesWithErrors.insert(name)
-                } else {
-                    fileEvents.append(
-                        IncomingEvent(
-                            event: MatterEvent(kind: kind, values: values), attachments: attachments, file: name,
-                            location: location))
-                }
-            }
-            if !result.filesWithErrors.contains(name) { result.events.append(contentsOf: fileEvents) }
         }
         return result
+    }
+
+    /// Reads one event file as a stream: its events (none when it has an error) and its problems.
+    public static func read(_ name: String, source: any ByteSource, attachments load: AttachmentLoader) -> (
+        events: [IncomingEvent], diagnostics: FileDiagnostics
+    ) {
+        var diagnostics = FileDiagnostics(file: name)
+        var events: [IncomingEvent] = []
+        let folder = name.lastIndex(of: "/").map { String(name[..<$0]) } ?? "."
+        let failure = RecordFile.forEach(name: name, source: source, wrapper: "事件", kind: "事件") { record, index in
+            let node = record.node
+            let location = "记录 \(index + 1)（第 \(node.line) 行）"
+            var decoder = FieldDecoder(file: name, location: location)
+            defer { diagnostics.add(contentsOf: decoder.diagnostics) }
+            guard let kind = kindOf(node, decoder: &decoder) else { return }
+            let values = decoder.decodeRecord(node, fields: EventCatalogue.allFields(of: kind))
+            check(values, kind: kind, decoder: &decoder)
+            reportBlankAttachments(node, decoder: &decoder)
+            let attachments = take(values, from: folder, decoder: &decoder, load: load)
+            if decoder.diagnostics.contains(where: { $0.severity == .error }) {
+                events.removeAll()  // nothing of a file with an error is taken; its later records are still checked
+            } else if !diagnostics.hasErrors {
+                events.append(
+                    IncomingEvent(
+                        event: MatterEvent(kind: kind, values: values), attachments: attachments, file: name,
+                        location: location))
+            }
+        }
+        if let failure {
+            diagnostics = FileDiagnostics(file: name)
+            diagnostics.add(failure)
+        }
+        return (diagnostics.hasErrors ? [] : events, diagnostics)
+    }
+
+    /// `附件` of an event: each path checked (type, place, name length) and taken in through `load`; the same
+    /// bytes under the same name are kept once.
+    private static func take(
+        _ values: FieldRecord, from folder: String, decoder: inout FieldDecoder, load: AttachmentLoader
+    ) -> [Attachment] {
+        var attachments: [Attachment] = []
+        for (i, path) in (values["附件"]?.list?.compactMap(\.text) ?? []).enumerated() {
+            let field = "附件[\(i + 1)]"
+            guard !path.allSatisfy(\.isWhitespace) else { continue }  // reported with the record's own node
+            let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
+            guard attachmentTypes.contains(ext) else {
+                decoder.report(field, "不收此类文件“\(path)”", expecting: attachmentTypes.joined(separator: "、") + " 文件")
+                continue
+            }
+            guard let names = attachmentComponents(path) else {
+                decoder.report(field, "附件路径“\(path)”不能是绝对路径或含 ..", expecting: "相对于记录文件所在文件夹的路径")
+                continue
+            }
+            let name = names[names.count - 1]
+            guard name.utf8.count <= maxAttachmentNameBytes else {
+                decoder.report(
+                    field, "附件文件名过长：\(name.utf8.count) 字节“\(name)”",
+                    expecting: "不超过 \(maxAttachmentNameBytes) 字节（约 \(maxAttachmentNameBytes / 3) 个汉字）的文件名")
+                continue
+            }
+            switch load(folder, path, maxAttachmentBytes) {
+            case .failure(let refusal):
+                let (problem, expectation) = refusal.message(path: path)
+                decoder.report(field, problem, expecting: expectation)
+            case .success(let content):
+                let attachment = Attachment(name: name, path: path, content: content)
+                if !attachments.contains(where: { $0.name == name && $0.hasSameBytes(as: attachment) }) {
+                    attachments.append(attachment)
+                }
+            }
+        }
+        return attachments
+    }
+
+    /// Whether a JSON record file holds events rather than matters: its records come under `事件`, or its first
+    /// record has an `事件` field. Reads the first record only.
+    public static func holdsEvents(_ source: any ByteSource) -> Bool {
+        var stream = RecordStream(source: source, wrapper: "事件")
+        let first: RecordStream.Record?
+        do {
+            first = try stream.next()
+        } catch {
+            return false
+        }
+        if stream.isWrapped { return true }
+        guard case .object(let members)? = first?.node.value else { return false }
+        return members.contains { $0.key == "事件" }
+    }
+
+    /// The names of an attachment's path inside the event file's folder; nil when it is absolute or has `..`.
+    static func attachmentComponents(_ path: String) -> [String]? {
+        guard !path.hasPrefix("/") else { return nil }
+        let names = path.split(separator: "/").map(String.init).filter { $0 != "." }
+        guard !names.isEmpty, !names.contains("..") else { return nil }
+        return names
+    }
+
+    /// An empty name in `附件` names no file: it is an error, not a name to drop.
+    private static func reportBlankAttachments(_ node: JSONNode, decoder: inout FieldDecoder) {
+        guard case .object(let members) = node.value,
+            case .array(let items)? = members.first(where: { $0.key == "附件" })?.value.value
+        else { return }
+        for (i, item) in items.enumerated() {
+            guard case .string(let s) = item.value, s.allSatisfy(\.isWhitespace) else { continue }
+            decoder.report("附件[\(i + 1)]", "附件文件名为空（第 \(item.line) 行）", expecting: "相对于记录文件所在文件夹的文件路径")
+        }
     }
 
     private static func kindOf(_ node: JSONNode, decoder: inout FieldDecoder) -> EventKind? {

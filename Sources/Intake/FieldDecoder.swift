@@ -137,6 +137,12 @@ public struct FieldDecoder {
         case .forbiddenCharacter(let code, let position):
             report(
                 path, "含 XML 不允许的控制字符 \(code)（第 \(line) 行，第 \(position) 个字符）", expecting: "可打印的文字，换行用 \\n，制表用 \\t")
+        case .noncharacter(let code, let position):
+            report(path, "含非字符 \(code)（第 \(line) 行，第 \(position) 个字符）", expecting: "Unicode 字符（U+FFFE、U+FFFF 不是字符）")
+        case .identifierTooLong(let length):
+            report(
+                path, "编号过长：\(length) 个字符（第 \(line) 行）",
+                expecting: "不超过 \(FieldType.maxIdentifierLength) 个字符的编号")
         case .lineBreak:
             report(path, "不能含换行（第 \(line) 行）", expecting: type.expectation)
         case .identifier:

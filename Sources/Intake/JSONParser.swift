@@ -16,9 +16,15 @@ public struct JSONParser {
     }
 
     /// Parses one JSON text (a UTF-8 byte order mark is allowed before it).
-    public static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> JSONNode {
+    /// - Parameters:
+    ///   - line: the line the text starts on (a record cut from a larger file keeps the file's lines).
+    ///   - byteOrderMark: whether a byte order mark may come first (not in a record cut from a file).
+    public static func parse(_ bytes: [UInt8], line: Int = 1, byteOrderMark: Bool = true) throws(SyntaxError)
+        -> JSONNode
+    {
         var parser = JSONParser(bytes: bytes)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
+        parser.line = line
+        if byteOrderMark, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
         parser.skipWhitespace()
         let node = try parser.parseValue()
         parser.skipWhitespace()

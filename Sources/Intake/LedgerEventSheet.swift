@@ -9,7 +9,7 @@ struct LedgerEventSheet {
 
     static let requiredColumns: Set<String> = ["事项", "事件", "日期"]
 
-    init(sheet: Sheet, named sheetName: String?, file: String, uses1904: Bool, load: (String) -> [UInt8]?) {
+    init(sheet: Sheet, named sheetName: String?, file: String, uses1904: Bool, attachments: AttachmentLoader) {
         decoder = CellDecoder(file: file, sheet: sheetName, uses1904: uses1904)
         guard !sheet.rows.isEmpty else { return }
         guard
@@ -18,10 +18,10 @@ struct LedgerEventSheet {
                 isRequired: { column, _ in Self.requiredColumns.contains(column.key) },
                 expecting: "第一行是“事项编号”“事件”“日期”等列名（ducha template ledger 可生成模板）")
         else { return }
-        for row in rows { read(row, grid: grid, load: load) }
+        for row in rows { read(row, grid: grid, attachments: attachments) }
     }
 
-    private mutating func read(_ row: SheetRow, grid: LedgerGrid, load: (String) -> [UInt8]?) {
+    private mutating func read(_ row: SheetRow, grid: LedgerGrid, attachments: AttachmentLoader) {
         let errorsBefore = decoder.errorCount
         let kinds = FieldType.choice(EventKind.allCases.map(\.rawValue)).expectation
         guard let (kindCell, kindValue) = grid.cell("事件", row: row), !kindValue.isBlank else {
@@ -67,7 +67,8 @@ struct LedgerEventSheet {
             }
         }
         guard decoder.errorCount == errorsBefore else { return }
-        let judged = EventReader.read(files: [(decoder.file, EventJSON.array(of: values, fields: fields))], load: load)
+        let judged = EventReader.read(
+            files: [(decoder.file, EventJSON.array(of: values, fields: fields))], attachments: attachments)
         for diagnostic in judged.diagnostics {
             var relocated = diagnostic
             relocated.location = grid.location(of: diagnostic.field, row: row.number, decoder: decoder)

@@ -50,18 +50,31 @@ public enum LedgerReader {
         files: [(name: String, bytes: [UInt8])], after earlier: MatterReader.Result? = nil,
         load: (String) -> [UInt8]?
     ) -> Result {
-        var result = Result()
-        var seen: [String: String] = [:]
+        var ids = MatterIDs()
         if let earlier {
-            for (matter, file) in zip(earlier.matters, earlier.files) { seen[matter.id] = file }
+            for (matter, file) in zip(earlier.matters, earlier.files) { _ = ids.claim(matter.id, at: file) }
         }
+        return read(files: files, ids: &ids) { folder, path, limit in
+            guard let bytes = load(folder + "/" + path) else { return .failure(.unreadable(nil)) }
+            guard bytes.count <= limit else { return .failure(.tooLarge(size: bytes.count, limit: limit)) }
+            return .success(.bytes(bytes))
+        }
+    }
+
+    /// Reads ledgers given as (name, bytes); `ids` holds the matter ids already used (other files, the
+    /// archive) and gains these; event attachments are taken in through `attachments`. Each workbook lists at
+    /// most ``FileDiagnostics/limit`` problems, then how many more it has.
+    public static func read(
+        files: [(name: String, bytes: [UInt8])], ids: inout MatterIDs, attachments: AttachmentLoader
+    ) -> Result {
+        var result = Result()
         for (name, bytes) in files {
             var sheets = LedgerSheets(name: name)
-            sheets.read(bytes, seen: &seen, load: load)
+            sheets.read(bytes, ids: &ids, attachments: attachments)
             let all = sheets.matterDiagnostics + sheets.eventDiagnostics
-            result.matters.diagnostics +=
-                sheets.matterDiagnostics + sheets.eventDiagnostics.filter { $0.severity == .warning }
-            result.events.diagnostics += sheets.eventDiagnostics.filter { $0.severity == .error }
+            let (matterShown, eventShown) = capped(sheets, file: name)
+            result.matters.diagnostics += matterShown + eventShown.filter { $0.severity == .warning }
+            result.events.diagnostics += eventShown.filter { $0.severity == .error }
             if all.contains(where: { $0.severity == .error }) {
                 result.matters.filesWithErrors.insert(name)
                 result.events.filesWithErrors.insert(name)
@@ -72,5 +85,17 @@ public enum LedgerReader {
             }
         }
         return result
+    }
+
+    /// A workbook's problems as reported: the matters sheet's first, at most ``FileDiagnostics/limit`` in all,
+    /// then one line with the count of the rest.
+    private static func capped(_ sheets: LedgerSheets, file: String) -> (matters: [Diagnostic], events: [Diagnostic]) {
+        let all = sheets.matterDiagnostics + sheets.eventDiagnostics
+        guard all.count > FileDiagnostics.limit else { return (sheets.matterDiagnostics, sheets.eventDiagnostics) }
+        var capped = FileDiagnostics(file: file, isCell: true)
+        capped.add(contentsOf: all)
+        let shown = capped.diagnostics
+        let fromMatters = min(sheets.matterDiagnostics.count, FileDiagnostics.limit)
+        return (Array(shown.prefix(fromMatters)), Array(shown.dropFirst(fromMatters)))
     }
 }

@@ -18,9 +18,8 @@ struct LedgerSheets {
     /// Sheets never read and never warned about.
     static let helpSheets: Set<String> = ["填表说明", "说明"]
 
-    /// Reads the workbook; `seen` maps every matter id already read to where it was, and gains this
-    /// file's ids.
-    mutating func read(_ bytes: [UInt8], seen: inout [String: String], load: (String) -> [UInt8]?) {
+    /// Reads the workbook; `ids` holds every matter id already used, and gains this file's ids.
+    mutating func read(_ bytes: [UInt8], ids: inout MatterIDs, attachments: AttachmentLoader) {
         let workbook: Workbook
         do {
             workbook = try SpreadsheetReader.read(bytes, name: name)
@@ -48,21 +47,20 @@ struct LedgerSheets {
                 sheet: sheet, named: label(sheet), file: name, uses1904: workbook.uses1904Dates)
             matterDiagnostics += read.decoder.diagnostics
             for row in read.rows {
-                let id = row.matter.id
-                if let first = seen[id] {
+                if let duplicate = ids.claim(row.matter.id, at: "\(name)!\(row.idCell)") {
                     matterDiagnostics.append(
                         Diagnostic(
-                            file: name, location: row.idCell, field: "编号", problem: "编号“\(id)”重复：\(first) 已用此编号",
-                            expectation: "每个事项唯一的编号", isCell: true))
+                            file: name, location: row.idCell, field: "编号", problem: duplicate.problem,
+                            expectation: duplicate.expectation, isCell: true))
                 } else {
-                    seen[id] = "\(name)!\(row.idCell)"
                     matters.append(row.matter)
                 }
             }
         }
         if let sheet = eventSheet {
             let read = LedgerEventSheet(
-                sheet: sheet, named: label(sheet), file: name, uses1904: workbook.uses1904Dates, load: load)
+                sheet: sheet, named: label(sheet), file: name, uses1904: workbook.uses1904Dates,
+                attachments: attachments)
             eventDiagnostics += read.decoder.diagnostics
             events = read.events
         }

@@ -46,7 +46,8 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
         if severity == .warning { text += "（警告）" }
         text += problem
         if let expectation { text += "（应为\(expectation)）" }
-        return text
+        // The parts quote the input (a file name, an id, a value); a message shows it escaped, never raw.
+        return MessageText.escaped(text)
     }
 }
 

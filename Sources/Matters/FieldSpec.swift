@@ -26,6 +26,9 @@ public indirect enum FieldType: Sendable, Equatable {
     /// A list of values of one type.
     case list(FieldType)
 
+    /// The longest matter identifier, in characters (it is a folder name and part of file names).
+    public static let maxIdentifierLength = 64
+
     /// What a value of this type looks like, in the words of the error messages (`应为 …`).
     public var expectation: String {
         switch self {

@@ -7,7 +7,7 @@ public struct LifecycleRefusal: Error, Sendable, Equatable, CustomStringConverti
     public var reason: String
 
     public var description: String {
-        "事项 \(matter)（当前状态：\(state.rawValue)）不能在 \(date.iso) 记录“\(event.rawValue)”：\(reason)"
+        MessageText.escaped("事项 \(matter)（当前状态：\(state.rawValue)）不能在 \(date.iso) 记录“\(event.rawValue)”：\(reason)")
     }
 }
 

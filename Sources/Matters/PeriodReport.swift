@@ -54,25 +54,39 @@ public struct PeriodReport: Sendable {
         period: ReportPeriod, asOf: CivilDate, records: [(matter: Matter, events: [MatterEvent])],
         lifecycle: Lifecycle, ledger: Ledger
     ) throws {
+        try self.init(period: period, asOf: asOf, lifecycle: lifecycle, ledger: ledger) { visit in
+            for (matter, events) in records { try visit(matter, events) }
+        }
+    }
+
+    /// Builds the figures from every archived matter, visited one at a time by `records` (so that a year of
+    /// matters need not be held at once).
+    public init(
+        period: ReportPeriod, asOf: CivilDate, lifecycle: Lifecycle, ledger: Ledger,
+        records: ((Matter, [MatterEvent]) throws -> Void) throws -> Void
+    ) throws {
         self.period = period
         self.asOf = asOf
         repeatedLateThreshold = lifecycle.policy.repeatedLateThreshold
         var kinds: [String: Int] = [:]
         var sources: [String: Int] = [:]
         var byUnit: [String: Tally] = [:]
-        for (matter, events) in records {
+        var (rows, total, classified, lagging, plans) = (
+            self.rows, self.total, self.classified, self.lagging, self.plans
+        )
+        try records { matter, events in
             guard let standing = try ledger.standing(matter, events: events, asOf: asOf, lifecycle: lifecycle) else {
-                continue
+                return
             }
             let (known, status, row) = (standing.known, standing.status, standing.row)
-            guard Self.counts(matter, row: row, known: known, in: period) else { continue }
+            guard Self.counts(matter, row: row, known: known, in: period) else { return }
             rows.append(row)
             total.add(row, asOf: asOf)
             kinds[matter.kind.rawValue, default: 0] += 1
             sources[matter.values["事项来源"]?.text ?? "其他", default: 0] += 1
             if matter.isClassified {
                 classified.add(row, asOf: asOf)
-                continue
+                return
             }
             byUnit[matter.leadUnit, default: Tally()].add(row, asOf: asOf)
             let missed = ledger.periodicDue(matter, status: status, asOf: asOf).missed
@@ -95,6 +109,7 @@ public struct PeriodReport: Sendable {
             $0.row.daysOverdue != $1.row.daysOverdue ? $0.row.daysOverdue > $1.row.daysOverdue : $0.row.id < $1.row.id
         }
         plans.sort { ($0.date, $0.matterID) < ($1.date, $1.matterID) }
+        (self.rows, self.total, self.classified, self.lagging, self.plans) = (rows, total, classified, lagging, plans)
     }
 
     /// The per-unit counts summed: every non-涉密 matter.

@@ -6,7 +6,10 @@ struct FillCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fill",
         abstract: "用任意 JSON 数据填写任意模板，写出 .odt 或 .fodt（不登记文号，不归档）。",
-        discussion: "JSON 的键即模板中的字段名；形如 YYYY-MM-DD 的文字可用 |日期 格式化。数据中缺少的字段留空并在标准错误上提示。"
+        discussion: """
+            JSON 的键即模板中的字段名；形如 YYYY-MM-DD 的文字可用 |日期 格式化。数据中缺少的字段留空并在标准错误上提示。
+            与其他命令一样接受 --archive、--templates、--wait（模板由 TEMPLATE 给出，不用它们）。
+            """
     )
 
     @Argument(help: ArgumentHelp("模板文件（.fodt 或 .odt）", valueName: "TEMPLATE"))
@@ -23,6 +26,8 @@ struct FillCommand: ParsableCommand {
 
     @Option(name: .customLong("date"), help: ArgumentHelp("文档日期（写入 meta.xml 和 zip 时间）", valueName: "YYYY-MM-DD"))
     var date: CivilDate?
+
+    @OptionGroup var workspace: WorkspaceOptions
 
     func run() throws {
         let result: GenericFill.Result

@@ -42,9 +42,21 @@ extension CivilDate: ExpressibleByArgument {
     public init?(argument: String) { self.init(iso: argument) }
 }
 
-/// Writes to standard error.
+/// Writes to standard error, each line with the control and format characters of any input it quotes escaped
+/// (an `ESC[2J` in a record must not clear the clerk's screen).
 func warn(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    FileHandle.standardError.write(Data((escapedLines(message) + "\n").utf8))
+}
+
+/// Writes to standard output, escaped as ``warn(_:)``.
+func say(_ message: String) {
+    print(escapedLines(message))
+}
+
+/// `message` with every line escaped by `MessageText` (the line breaks of the message itself are kept).
+func escapedLines(_ message: String) -> String {
+    message.split(separator: "\n", omittingEmptySubsequences: false).map { MessageText.escaped(String($0)) }
+        .joined(separator: "\n")
 }
 
 /// Writes every problem to standard error, one a line.

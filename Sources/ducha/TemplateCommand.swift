@@ -15,6 +15,7 @@ struct TemplateCommand: ParsableCommand {
             discussion: """
                 字段按单据的字段目录检查：事项字段，加文号、发文日期、机关名称、联系电话、签发人、单据名称，再加该单据自己的字段。
                 单据由 --form 指明，缺省按文件名判断（如“督查催办单.fodt”）；判断不出时按所有单据的字段检查。--generic 只查结构。
+                与其他命令一样接受 --archive、--templates、--wait（此命令只读给出的模板文件，不用它们）。
                 """
         )
 
@@ -26,6 +27,8 @@ struct TemplateCommand: ParsableCommand {
 
         @Flag(name: .customLong("generic"), help: "不按字段目录检查字段名，只检查结构（用于 ducha fill 的通用模板）")
         var generic = false
+
+        @OptionGroup var workspace: WorkspaceOptions
 
         func run() throws {
             var schema = TemplateTools.Schema.byName
@@ -40,10 +43,10 @@ struct TemplateCommand: ParsableCommand {
             }
             let problems = try TemplateTools.check(file, schema: schema)
             guard !problems.isEmpty else {
-                print("\(file): 模板无误。")
+                say("\(file): 模板无误。")
                 return
             }
-            for problem in problems { print("\(file): \(problem)") }
+            for problem in problems { say("\(file): \(problem)") }
             print("共 \(problems.count) 处问题。")
             throw ExitCode.failure
         }
@@ -52,7 +55,7 @@ struct TemplateCommand: ParsableCommand {
     struct Ledger: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "写出空白台账（事项、事件两张表和填表说明），表头为字段目录的中文名，附一行示例，供办事员从正确的文件开始填写。",
-            discussion: "CSV 只含事项表（UTF-8，带 BOM，Excel 和 WPS 可直接打开）。"
+            discussion: "CSV 只含事项表（UTF-8，带 BOM，Excel 和 WPS 可直接打开）。与其他命令一样接受 --archive、--templates、--wait（不用它们）。"
         )
 
         @Option(name: .customLong("format"), help: "xlsx、ods 或 csv")
@@ -60,6 +63,8 @@ struct TemplateCommand: ParsableCommand {
 
         @Option(name: .shortAndLong, help: ArgumentHelp("输出文件（缺省为“台账模板.<格式>”）", valueName: "FILE"))
         var output: String?
+
+        @OptionGroup var workspace: WorkspaceOptions
 
         func run() throws {
             let path = output ?? "台账模板.\(format.rawValue)"

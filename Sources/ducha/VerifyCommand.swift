@@ -21,13 +21,13 @@ struct VerifyCommand: ParsableCommand {
             archive: workspace.archiveOptions.archive, years: year.map { [$0] } ?? [], matters: matters)
         for report in result.bags {
             if report.findings.isEmpty {
-                print("\(report.name): 完好")
+                say("\(report.name): 完好")
             } else {
-                print("\(report.name): \(report.findings.count) 处问题")
-                for finding in report.findings { print("  \(finding)") }
+                say("\(report.name): \(report.findings.count) 处问题")
+                for finding in report.findings { say("  \(finding)") }
             }
         }
-        for finding in result.registry { print("登记簿 \(finding)") }
+        for finding in result.registry { say("登记簿 \(finding)") }
         print("共查 \(result.bags.count) 个档案包，" + (result.problems == 0 ? "全部完好。" : "发现 \(result.problems) 处问题。"))
         if result.problems > 0 { throw ExitCode.failure }
     }

@@ -60,35 +60,11 @@ struct TestArchive {
     }
 
     /// Every file under the archive (relative path → bytes), the lock file left out.
-    func snapshot() throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        let root = URL(fileURLWithPath: archive)
-        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])
-        else { return [:] }
-        for case let url as URL in walker
-        where (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true {
-            let relative = String(url.path.dropFirst(root.path.count + 1))
-            if relative == ".ducha.lock" { continue }
-            files[relative] = try Data(contentsOf: url)
-        }
-        return files
-    }
+    func snapshot() throws -> [String: Data] { try ArchiveFiles.snapshot(archive) }
 
     /// The issued documents (full paths).
-    func documents(_ suffix: String = ".odt") throws -> [String] {
-        try snapshot().keys.filter { $0.hasSuffix(suffix) }.sorted().map { archive + "/" + $0 }
-    }
+    func documents(_ suffix: String = ".odt") throws -> [String] { try ArchiveFiles.documents(archive, suffix: suffix) }
 
     /// The matter folders (bags) of 2026.
-    func bags() throws -> [String] {
-        let year = archive + "/2026"
-        return try FileManager.default.contentsOfDirectory(atPath: year).filter { $0.hasPrefix("2026-") }.sorted().map {
-            year + "/" + $0
-        }
-    }
-}
-
-extension CivilDate {
-    /// The date of `YYYY-MM-DD`; a test fails on a malformed one.
-    static func on(_ iso: String) throws -> CivilDate { try #require(CivilDate(iso: iso), "not a date: \(iso)") }
+    func bags() throws -> [String] { try ArchiveFiles.bags(archive) }
 }

@@ -192,6 +192,6 @@ struct CommandOutputTests {
         let documents = try FileManager.default.contentsOfDirectory(atPath: output + "/run1")
         #expect(documents.filter { $0.hasSuffix(".odt") }.count == 3)
         let refused = try workspace.ducha(["bench", "--count", "0"])
-        #expect(refused.status == Self.usage && refused.stderr.contains("--count 和 --runs 应为正整数"))
+        #expect(refused.status == Self.usage && refused.stderr.contains("--count、--runs 和 --workers 应为正整数"))
     }
 }

@@ -101,7 +101,7 @@ struct CommandTests {
 
     @Test(
         "notice --format fodt writes a flat document valid against the ODF 1.3 schema",
-        .enabled(if: TestEnvironment.shouldRun(needing: "xmllint"), "xmllint missing"))
+        .enabled(if: TestEnvironment.shouldRun(needing: "xmllint", "odf-schema"), "xmllint or the ODF schema missing"))
     func flatNotice() throws {
         let xmllint = try #require(TestEnvironment.which("xmllint"), "xmllint is required in CI")
         let schema = try #require(TestEnvironment.schemaDirectory, "the ODF schema is required in CI")

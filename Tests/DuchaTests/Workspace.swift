@@ -38,31 +38,12 @@ struct Workspace {
         (try ducha(["intake"] + Self.examples), try ducha(["notice", "--all"]))
     }
 
-    /// Every file under the archive (relative path → bytes).
-    func snapshot() throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        let root = URL(fileURLWithPath: archive)
-        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])
-        else { return [:] }
-        for case let url as URL in walker
-        where (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true {
-            let relative = String(url.path.dropFirst(root.path.count + 1))
-            if relative == ".ducha.lock" { continue }
-            files[relative] = try Data(contentsOf: url)
-        }
-        return files
-    }
+    /// Every file under the archive (relative path → bytes), the lock file left out.
+    func snapshot() throws -> [String: Data] { try ArchiveFiles.snapshot(archive) }
 
-    /// The issued documents.
-    func documents(_ suffix: String = ".odt") throws -> [String] {
-        try snapshot().keys.filter { $0.hasSuffix(suffix) }.sorted().map { archive + "/" + $0 }
-    }
+    /// The issued documents (full paths).
+    func documents(_ suffix: String = ".odt") throws -> [String] { try ArchiveFiles.documents(archive, suffix: suffix) }
 
-    /// The matter folders (bags).
-    func bags() throws -> [String] {
-        let year = archive + "/2026"
-        return try FileManager.default.contentsOfDirectory(atPath: year).filter { $0.hasPrefix("2026-") }.sorted().map {
-            year + "/" + $0
-        }
-    }
+    /// The matter folders (bags) of 2026.
+    func bags() throws -> [String] { try ArchiveFiles.bags(archive) }
 }

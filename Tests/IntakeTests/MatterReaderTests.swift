@@ -196,12 +196,12 @@ struct MatterReaderTests {
             expectation: xmlExpectation),
         Problem(
             name: "U+FFFE in 备注", base: .kindB, set: [("备注", json("备\u{FFFE}注"))], field: "备注",
-            problem: "含 XML 不允许的控制字符 U+FFFE（第 {line} 行，第 2 个字符）", expectation: xmlExpectation),
+            problem: "含非字符 U+FFFE（第 {line} 行，第 2 个字符）", expectation: "Unicode 字符（U+FFFE、U+FFFF 不是字符）"),
         Problem(
             name: "U+FFFF in 领导批示.内容", base: .kindB,
             set: [("领导批示", #"{"领导": "陈晓东", "日期": "2026-01-11", "内容": "阅\uFFFF"}"#)],
-            field: "领导批示.内容", problem: "含 XML 不允许的控制字符 U+FFFF（第 {line} 行，第 2 个字符）",
-            expectation: xmlExpectation),
+            field: "领导批示.内容", problem: "含非字符 U+FFFF（第 {line} 行，第 2 个字符）",
+            expectation: "Unicode 字符（U+FFFE、U+FFFF 不是字符）"),
         Problem(
             name: "line break in one-line 事项名称", set: [("事项名称", json("第一行\n第二行"))], field: "事项名称",
             problem: "不能含换行（第 {line} 行）", expectation: "一行文字"),

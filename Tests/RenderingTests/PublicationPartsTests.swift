@@ -21,6 +21,8 @@ struct PublicationPartsTests {
             notes: ["说明"])
     ])
 
+    let sheetMeta = DocumentMeta(title: "表", subject: "", matterID: "", date: (2026, 3, 31))
+
     @Test("the chart is well-formed SVG with every label, total and colour, and the same bytes every time")
     func chartSVG() throws {
         let bytes = chart.svg()
@@ -68,9 +70,8 @@ struct PublicationPartsTests {
         #expect(content.contains("<text:p>87.5%</text:p>") && content.contains(#"style:data-style-name="N1""#))
         #expect(content.contains(#"table:number-columns-spanned="3""#))
         #expect(!content.contains(#"office:value-type="string"><text:p>12<"#))
-        let bytes = try ODSWriter.write(sheet, meta: DocumentMeta(title: "表", subject: "", matterID: "", date: (2026, 3, 31)))
-        #expect(
-            try ODSWriter.write(sheet, meta: DocumentMeta(title: "表", subject: "", matterID: "", date: (2026, 3, 31))) == bytes)
+        let bytes = try ODSWriter.write(sheet, meta: sheetMeta)
+        #expect(try ODSWriter.write(sheet, meta: sheetMeta) == bytes)
         let package = try ODFPackageReader(bytes: bytes, source: "表.ods")
         #expect(package.mimetype == "application/vnd.oasis.opendocument.spreadsheet")
         let meta = String(decoding: try #require(package.part("meta.xml")).data, as: UTF8.self)
@@ -82,8 +83,7 @@ struct PublicationPartsTests {
         let directory = try TestEnvironment.temporaryDirectory("ducha-rendering")
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("表.ods")
-        try Data(try ODSWriter.write(sheet, meta: DocumentMeta(title: "表", subject: "", matterID: "", date: (2026, 3, 31))))
-            .write(to: file)
+        try Data(try ODSWriter.write(sheet, meta: sheetMeta)).write(to: file)
         let failures = try TestEnvironment.checkODTFailures([file.path], extraArguments: ["--mimetype", "any"])
         #expect(failures == nil, "\(failures ?? "")")
     }

@@ -3,14 +3,17 @@ import Testing
 
 /// Tags for tests that take long, so that a developer can leave them out locally while CI runs everything.
 ///
-/// This toolchain's `swift test` (Swift 6.3.1) cannot select tests by tag: it has no `--skip-tags`, and
-/// `--filter`/`--skip` match test names only (`--skip 'tag:slow'` skips nothing). So every tagged test also
-/// carries ``Testing/Trait/unlessSkippingSlow``, and
+/// This toolchain's `swift test` (Swift 6.3.1) cannot select tests by tag: `--skip-tags` is an unknown option,
+/// and `--filter`/`--skip` are regular expressions over test names only (`--skip tag:libreOffice` skips nothing,
+/// `--filter tag:slow` runs nothing). So every tagged test or suite also carries
+/// ``Testing/Trait/unlessSkippingSlow``, and
 ///
 ///     DUCHA_SKIP_SLOW=1 swift test
 ///
 /// skips them, each with the message "DUCHA_SKIP_SLOW is set…". When `CI` is set, `DUCHA_SKIP_SLOW` is ignored
-/// and they run. Xcode's test plans can include or exclude the tags themselves.
+/// and they run.
+///
+///     @Test("…", .tags(.libreOffice), .unlessSkippingSlow, .needs("soffice"))
 extension Tag {
     /// Starts LibreOffice (`soffice`): several seconds per conversion.
     @Tag public static var libreOffice: Self

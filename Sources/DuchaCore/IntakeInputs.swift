@@ -1,0 +1,136 @@
+import Archive
+import Intake
+import Matters
+
+/// The inputs of one intake, opened and checked before anything of them is taken in. Memory follows no
+/// input: a JSON matter file is read twice as a stream (checked now, registered one record at a time later), an
+/// event file once as a stream with its attachments staged on disk, and a workbook whole only within the
+/// spreadsheet limits.
+struct IntakeInputs {
+    /// A JSON matter file, with what its first pass found.
+    struct MatterFile {
+        let name: String
+        let source: FileBytes
+        let check: MatterReader.FileCheck
+    }
+
+    var matterFiles: [MatterFile] = []
+    /// The matters of workbooks without an error.
+    var ledgerMatters: [Matter] = []
+    /// The matter files' and workbooks' problems and warnings, file by file.
+    var matterDiagnostics: [Diagnostic] = []
+    /// The events of event files and workbooks without an error.
+    var events: [IncomingEvent] = []
+    /// The event files' and events sheets' problems.
+    var eventDiagnostics: [Diagnostic] = []
+}
+
+/// A record file on disk as the readers take it: in pieces, through one descriptor.
+struct FileBytes: ByteSource {
+    let file: InputFile
+
+    func bytes(at offset: Int, count: Int) throws(ByteSourceError) -> [UInt8] {
+        do {
+            return try file.read(at: offset, count: count)
+        } catch {
+            throw ByteSourceError(error.message)
+        }
+    }
+}
+
+extension Office {
+    /// Opens every input and checks it: JSON files are told apart by the `事件` key (``EventReader/holdsEvents(_:)``),
+    /// workbooks by their extension. Matter ids are unique across the inputs and the archive, letter case aside.
+    /// - Throws: ``DuchaError/unreadable(path:)`` when an input cannot be opened at all.
+    func checkInputs(_ paths: [String], attachments: AttachmentStaging) throws -> IntakeInputs {
+        var inputs = IntakeInputs()
+        var jsonMatters: [(String, FileBytes)] = []
+        var jsonEvents: [(String, FileBytes)] = []
+        var ledgers: [(String, InputFile)] = []
+        for path in paths {
+            let file: InputFile
+            do {
+                file = try InputFile(path: path)
+            } catch {
+                throw DuchaError.unreadable(path: path)
+            }
+            if LedgerReader.isLedger(path) {
+                ledgers.append((path, file))
+            } else if EventReader.holdsEvents(FileBytes(file: file)) {
+                jsonEvents.append((path, FileBytes(file: file)))
+            } else {
+                jsonMatters.append((path, FileBytes(file: file)))
+            }
+        }
+        var ids = MatterIDs(archived: try store.archivedIDs())
+        for (name, source) in jsonMatters {
+            let check = MatterReader.check(name, source: source, ids: &ids)
+            inputs.matterDiagnostics += check.diagnostics.diagnostics
+            inputs.matterFiles.append(IntakeInputs.MatterFile(name: name, source: source, check: check))
+        }
+        // Workbooks (XLSX, ODS, CSV): their ids count against the JSON records' for duplicates.
+        var workbooks: [(name: String, bytes: [UInt8])] = []
+        for (name, file) in ledgers {
+            if let tooLarge = Self.tooLargeWorkbook(file) {
+                inputs.matterDiagnostics.append(tooLarge)
+                continue
+            }
+            workbooks.append((name, try Self.whole(file)))
+        }
+        let read = LedgerReader.read(files: workbooks, ids: &ids, attachments: attachments.load)
+        inputs.matterDiagnostics += read.matters.diagnostics
+        inputs.ledgerMatters = read.matters.matters
+        for (name, source) in jsonEvents {
+            let (events, diagnostics) = EventReader.read(name, source: source, attachments: attachments.load)
+            inputs.eventDiagnostics += diagnostics.diagnostics
+            inputs.events += events
+        }
+        inputs.eventDiagnostics += read.events.diagnostics
+        inputs.events += read.events.events
+        return inputs
+    }
+
+    /// Registers the matters of every input without an error: a JSON file's read again one record at a time.
+    func registerMatters(of inputs: IntakeInputs, into result: inout IntakeResult) {
+        func register(_ matter: Matter) {
+            do {
+                switch try store.register(matter) {
+                case .added: result.mattersAdded += 1
+                case .unchanged: result.mattersUnchanged += 1
+                }
+            } catch {
+                result.problems.append(Problem(matter: matter.id, error))
+            }
+        }
+        for file in inputs.matterFiles where !file.check.hasErrors {
+            do {
+                try MatterReader.forEachMatter(in: file.name, source: file.source, expecting: file.check, register)
+            } catch let changed as MatterReader.ChangedWhileReading {
+                result.problems.append(Problem(cause: .diagnostic(changed.diagnostic)))
+            } catch {
+                result.problems.append(Problem(place: file.name, error))
+            }
+        }
+        for matter in inputs.ledgerMatters { register(matter) }
+    }
+
+    /// The error of a workbook too large to be one, before it is read (the spreadsheet limits bound what it
+    /// holds; a file beyond them is not read into memory to find that out).
+    private static func tooLargeWorkbook(_ file: InputFile) -> Diagnostic? {
+        let limits = SpreadsheetLimits.default
+        let isCSV = file.path.lowercased().hasSuffix(".csv")
+        let limit = isCSV ? limits.maxCSVBytes : limits.zip.maxTotalSize
+        guard file.size > limit else { return nil }
+        return Diagnostic(
+            file: file.path, location: "", field: "", problem: "文件大小 \(file.size) 字节，超过台账文件的上限 \(limit) 字节",
+            expectation: isCSV ? "不超过 \(limit >> 20) MiB 的 CSV 文件" : "不超过 \(limit >> 20) MiB 的工作簿", isCell: true)
+    }
+
+    private static func whole(_ file: InputFile) throws -> [UInt8] {
+        do {
+            return try file.read(at: 0, count: file.size)
+        } catch {
+            throw DuchaError.unreadable(path: file.path)
+        }
+    }
+}
