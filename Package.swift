@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
@@ -36,7 +37,14 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ODFTests", dependencies: ["ODF", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "MattersTests", dependencies: ["Matters"]),
-        .testTarget(name: "IntakeTests", dependencies: ["Intake", "Matters", "Rendering", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "IntakeTests",
+            dependencies: [
+                "Intake", "Matters", "Rendering", "TestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(
             name: "FillingTests", dependencies: ["Filling", "ODF", "Matters", "Rendering", "TestSupport"],
             exclude: ["Fixtures"]

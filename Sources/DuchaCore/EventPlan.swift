@@ -2,11 +2,33 @@ import Archive
 import Intake
 import Matters
 
-/// A matter as the plan tries events on it: its record, the log so far and the status that log folds to.
+/// A matter as the plan tries events on it: its record, the log so far and the status that log folds to, with
+/// the log's events by kind and date (the same event again is looked for among those only, so a file of many
+/// events costs each one a look at its day, not at the whole log).
 private struct Trial {
     let matter: Matter
     var log: [StoredEvent]
     var status: MatterStatus
+    private var byDay: [String: [Int]] = [:]
+
+    init(matter: Matter, log: [StoredEvent], status: MatterStatus) {
+        self.matter = matter
+        self.log = []
+        self.status = status
+        for stored in log { append(stored) }
+    }
+
+    mutating func append(_ stored: StoredEvent) {
+        byDay[Self.day(stored.event), default: []].append(log.count)
+        log.append(stored)
+    }
+
+    /// Whether the log holds this event already (``Office/same(_:_:digests:)``).
+    func holds(_ event: MatterEvent, digests: [String]) -> Bool {
+        (byDay[Self.day(event)] ?? []).contains { Office.same(log[$0], event, digests: digests) }
+    }
+
+    private static func day(_ event: MatterEvent) -> String { "\(event.kind.rawValue) \(event.date.iso)" }
 }
 
 extension Office {
@@ -125,13 +147,13 @@ extension Office {
     private func apply(_ incoming: IncomingEvent, to trial: inout Trial) throws {
         var event = incoming.event
         let digests = incoming.attachments.map(\.digest)
-        if trial.log.contains(where: { Self.same($0, event, digests: digests) }) { return }
+        if trial.holds(event, digests: digests) { return }
         if event.kind == .reminder && event.reminderMethod == .slip && event.date("新报送时限") == nil {
             event.values["新报送时限"] = .date(
                 try lifecycle.calendar.addingWorkingDays(lifecycle.policy.reminderWorkingDays, to: event.date))
         }
         trial.status = try lifecycle.apply(event, to: trial.status, of: trial.matter)
-        trial.log.append(StoredEvent(sequence: trial.log.count + 1, event: event, digests: digests))
+        trial.append(StoredEvent(sequence: trial.log.count + 1, event: event, digests: digests))
     }
 
     /// The problem of an event that cannot be recorded, worded as recording it would.

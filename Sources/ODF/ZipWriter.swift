@@ -22,6 +22,7 @@ public enum ZipWriter {
     public static func archive(_ entries: [ZipEntry], modified: ZipTimestamp) throws(ODFError)
         -> [UInt8]
     {
+        _ = AllocatorTuning.applied
         let (dosTime, dosDate) = try modified.dosTimeAndDate()
         var seen = Set<String>()
         for entry in entries {

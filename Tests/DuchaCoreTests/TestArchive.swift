@@ -68,3 +68,8 @@ struct TestArchive {
     /// The matter folders (bags) of 2026.
     func bags() throws -> [String] { try ArchiveFiles.bags(archive) }
 }
+
+extension CivilDate {
+    /// The date of `YYYY-MM-DD`; a test fails on a malformed one.
+    static func on(_ iso: String) throws -> CivilDate { try #require(CivilDate(iso: iso), "not a date: \(iso)") }
+}
