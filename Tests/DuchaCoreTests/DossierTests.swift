@@ -101,7 +101,7 @@ struct DossierTests {
             try? FileManager.default.removeItem(atPath: pdf)
         }
         if TestEnvironment.shouldRun(needing: "check-odt") {
-            let failures = try StrictODF.failures(
+            let failures = try TestEnvironment.checkODTFailures(
                 [folder + "/归档文件目录.odt", folder + "/归档文件目录.ods"], extraArguments: ["--mimetype", "any"])
             #expect(failures == nil, "\(failures ?? "")")
         }

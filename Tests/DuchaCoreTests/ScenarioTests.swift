@@ -111,7 +111,7 @@ struct ScenarioTests {
         }
         #expect(before.keys.contains { $0.hasSuffix("附件-2026-009-进展报告.pdf") })
         #expect(before.keys.contains { $0.hasSuffix("附件-2026-009-现场督查.png") })
-        let failures = try StrictODF.failures(try archive.documents())
+        let failures = try TestEnvironment.checkODTFailures(try archive.documents())
         #expect(failures == nil, "\(failures ?? "")")
         for bag in try archive.bags() {
             let result = try run(bagit, ["--validate", "--quiet", bag])

@@ -49,7 +49,7 @@ struct SlipRequestTests {
         }
         #expect(issued.all.allSatisfy { FileManager.default.fileExists(atPath: $0.path) })
         if TestEnvironment.shouldRun(needing: "check-odt") {
-            let failures = try StrictODF.failures(issued.all.map(\.path))
+            let failures = try TestEnvironment.checkODTFailures(issued.all.map(\.path))
             #expect(failures == nil, "\(failures ?? "")")
         }
         let row = try #require(try archive.ledger(on: "2026-04-10")["2026-001"])

@@ -43,7 +43,7 @@ struct MainJobTests {
         let workspace = try Workspace()
         defer { workspace.remove() }
         _ = try workspace.mainJob()
-        let failures = try StrictODF.failures(try workspace.documents())
+        let failures = try TestEnvironment.checkODTFailures(try workspace.documents())
         #expect(failures == nil, "\(failures ?? "")")
     }
 
