@@ -23,7 +23,8 @@ struct PublicationRenderingTests {
     func strict() throws {
         let (archive, bulletin, sheet, spreadsheet) = try published()
         defer { archive.remove() }
-        let failures = try TestEnvironment.checkODTFailures([bulletin, sheet, spreadsheet], extraArguments: ["--mimetype", "any"])
+        let failures = try TestEnvironment.checkODTFailures(
+            [bulletin, sheet, spreadsheet], extraArguments: ["--mimetype", "any"])
         #expect(failures == nil, "\(failures ?? "")")
         let manifest = try Publications.part("META-INF/manifest.xml", of: bulletin)
         #expect(
