@@ -68,6 +68,13 @@ extension ArchiveStore {
         throw .changedWhileReading
     }
 
+    /// Checks the file at `relative` inside `folder` as ``stageAttachment(_:in:limit:number:)`` does, without
+    /// reading it (for an event file refused anyway: its problems are wanted, not its bytes).
+    public func checkAttachment(_ relative: String, in folder: String, limit: Int) throws(FileBeneath.Fault) {
+        let opened = try FileBeneath.open(relative, in: folder)
+        guard opened.size <= limit else { throw .tooLarge(size: opened.size, limit: limit) }
+    }
+
     /// Removes every staged copy (those of files refused, or of events not recorded). Call under the archive
     /// lock when the intake that staged them ends.
     public func discardStaged() throws(ArchiveError) {

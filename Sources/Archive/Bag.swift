@@ -9,7 +9,7 @@ public struct Bag: Sendable {
     public init(root: String) { self.root = root }
 
     /// Every payload file, as paths relative to the bag (`data/…`), sorted by their UTF-8 bytes. Temporary
-    /// files of an atomic write in progress (`.name.pid.tmp`) are left out unless `includingHidden`.
+    /// files of an atomic write in progress (`.<hex>.tmp`) are left out unless `includingHidden`.
     public func payloadFiles(includingHidden: Bool = false) throws(ArchiveError) -> [String] {
         var files: [String] = []
         try Self.walk(root + "/data", relative: "data", includingHidden: includingHidden, into: &files)

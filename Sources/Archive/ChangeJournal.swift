@@ -38,7 +38,8 @@ public struct ChangeJournal: Sendable {
         return bags
     }
 
-    /// Removes the temporary files (`.name.pid.tmp`) that writes cut short left anywhere in the archive.
+    /// Removes the temporary files (`.<hex>.tmp`: atomic writes cut short, staged attachments) left anywhere in the
+    /// archive.
     public func removeStrayTemporaryFiles() throws(ArchiveError) {
         func sweep(_ path: String, depth: Int) throws(ArchiveError) {
             guard depth < 8 else { return }

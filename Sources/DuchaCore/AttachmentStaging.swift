@@ -12,11 +12,16 @@ final class AttachmentStaging {
 
     init(store: ArchiveStore) { self.store = store }
 
-    /// The loader the readers call for each path of `附件`.
-    func load(folder: String, path: String, limit: Int) -> Result<Attachment.Content, AttachmentRefusal> {
-        staged += 1
+    /// The loader the readers call for each path of `附件`: stages the file, or (for a file refused anyway) only
+    /// checks it.
+    func load(_ request: AttachmentRequest) -> Result<Attachment.Content?, AttachmentRefusal> {
         do {
-            let file = try store.stageAttachment(path, in: folder, limit: limit, number: staged)
+            guard request.take else {
+                try store.checkAttachment(request.path, in: request.folder, limit: request.limit)
+                return .success(nil)
+            }
+            staged += 1
+            let file = try store.stageAttachment(request.path, in: request.folder, limit: request.limit, number: staged)
             return .success(.staged(path: file.path, size: file.size, sha256: file.sha256))
         } catch {
             return .failure(Self.refusal(error))

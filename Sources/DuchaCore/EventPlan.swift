@@ -31,6 +31,50 @@ private struct Trial {
     private static func day(_ event: MatterEvent) -> String { "\(event.kind.rawValue) \(event.date.iso)" }
 }
 
+/// Why an event of a file cannot be recorded.
+private enum Refusal {
+    /// Dated after the run's `--as-of`.
+    case late(CivilDate)
+    /// The lifecycle refuses it, or its matter is not archived.
+    case refused(any Error)
+    /// It would make an event planned before it (that index) fail so.
+    case conflict(with: Int, any Error)
+}
+
+/// The events of an intake being planned: the matters as the plan starts from them, the events already planned
+/// for each matter, and which events are to be recorded.
+private struct Plan {
+    let events: [IncomingEvent]
+    var keep: [Bool]
+    /// Matter id → indices of its planned events, in order.
+    var planned: [String: [Int]] = [:]
+    private var trials: [String: Trial?] = [:]
+
+    init(events: [IncomingEvent]) {
+        self.events = events
+        keep = Array(repeating: false, count: events.count)
+    }
+
+    /// Plans these events to be recorded.
+    mutating func take(_ members: [Int]) {
+        for i in members {
+            keep[i] = true
+            planned[events[i].event.matterID, default: []].append(i)
+        }
+    }
+
+    /// The archived matter `id` as the plan starts from it; nil when the archive does not hold it.
+    mutating func trial(_ id: String, office: Office) throws -> Trial? {
+        if let cached = trials[id] { return cached }
+        var found: Trial?
+        if let (matter, log) = try office.store.record(id: id) {
+            found = Trial(matter: matter, log: log, status: try office.lifecycle.fold(matter, events: log.map(\.event)))
+        }
+        trials[id] = found
+        return found
+    }
+}
+
 extension Office {
     /// The events of an intake that are to be recorded, in their order: a record file's events are taken all or
     /// none. Before anything is recorded, each file's events are tried on their matters — the archived log, then
@@ -55,70 +99,25 @@ extension Office {
         }
         var decided: Set<String> = []
         let decisionOrder = made + files.filter { groups[$0] != nil && decided.insert($0).inserted }
-        var trials: [String: Trial?] = [:]
-        var planned: [String: [Int]] = [:]
-        var keep = [Bool](repeating: false, count: ordered.count)
+        var plan = Plan(events: ordered)
         for key in decisionOrder {
             let members = groups[key] ?? []
-            var problems: [(index: Int, problem: Problem)] = []
-            if let asOf {
-                for i in members where ordered[i].event.date > asOf {
-                    let incoming = ordered[i]
-                    problems.append(
-                        (
-                            i,
-                            Problem(
-                                place: "\(incoming.place):日期", matter: incoming.event.matterID,
-                                cause: .other("事件日期 \(incoming.event.date.iso) 晚于 --as-of \(asOf.iso)，未记录"))
-                        ))
-                }
-            }
-            let byMatter = Dictionary(grouping: members, by: { ordered[$0].event.matterID })
-            for (id, mine) in byMatter {
-                guard let start = try trial(id, cache: &trials) else {
-                    for i in mine { problems.append((i, refusal(ordered[i], DuchaError.unknownMatter(id: id)))) }
-                    continue
-                }
-                var trial = start
-                let own = Set(mine)
-                for i in ((planned[id] ?? []) + mine).sorted() {
-                    do {
-                        try apply(ordered[i], to: &trial)
-                    } catch {
-                        if own.contains(i) {
-                            problems.append((i, refusal(ordered[i], error)))
-                        } else if let first = mine.first {
-                            let other = ordered[i]
-                            problems.append(
-                                (
-                                    first,
-                                    Problem(
-                                        place: ordered[first].place, matter: id,
-                                        cause: .other(
-                                            "此文件的事件与先定下的 \(other.place) 的“\(other.event.kind.rawValue)”不能同时记录：\(Problem(error))"
-                                        ))
-                                ))
-                        }
-                    }
-                }
-            }
-            guard !problems.isEmpty else {
-                for i in members {
-                    keep[i] = true
-                    planned[ordered[i].event.matterID, default: []].append(i)
-                }
+            let refused = try refusals(of: members, in: &plan, asOf: asOf).sorted { $0.index < $1.index }
+            guard !refused.isEmpty else {
+                plan.take(members)
                 continue
             }
-            let sorted = problems.sorted { $0.index < $1.index }.map(\.problem)
-            result.problems += sorted.prefix(FileDiagnostics.limit)
-            if sorted.count > FileDiagnostics.limit {
+            // Worded only for those listed: a file of a million refused events costs a count.
+            result.problems += refused.prefix(FileDiagnostics.limit).map { problem($0.why, at: $0.index, in: ordered) }
+            if refused.count > FileDiagnostics.limit {
+                result.unlisted += refused.count - FileDiagnostics.limit
                 result.problems.append(
                     Problem(
                         place: key,
                         cause: .other(
-                            "另有 \(sorted.count - FileDiagnostics.limit) 处错误未列出（每个文件最多列出 \(FileDiagnostics.limit) 条）")))
+                            "另有 \(refused.count - FileDiagnostics.limit) 处错误未列出（每个文件最多列出 \(FileDiagnostics.limit) 条）")))
             }
-            let good = members.count - Set(problems.map(\.index)).count
+            let good = members.count - Set(refused.map(\.index)).count
             if good > 0, !key.hasPrefix("#") {
                 result.problems.append(
                     Problem(
@@ -128,23 +127,64 @@ extension Office {
                     ))
             }
         }
-        return ordered.indices.filter { keep[$0] }.map { ordered[$0] }
+        return ordered.indices.filter { plan.keep[$0] }.map { ordered[$0] }
     }
 
-    /// The archived matter `id` as the plan starts from it; nil when the archive does not hold it.
-    private func trial(_ id: String, cache: inout [String: Trial?]) throws -> Trial? {
-        if let cached = cache[id] { return cached }
-        var found: Trial?
-        if let (matter, log) = try store.record(id: id) {
-            found = Trial(matter: matter, log: log, status: try lifecycle.fold(matter, events: log.map(\.event)))
+    /// Why events of one file (`members`, indices into the plan's events) cannot be recorded with those planned
+    /// before them; none when they all can.
+    private func refusals(of members: [Int], in plan: inout Plan, asOf: CivilDate?) throws -> [(
+        index: Int, why: Refusal
+    )] {
+        var refused: [(index: Int, why: Refusal)] = []
+        if let asOf {
+            for i in members where plan.events[i].event.date > asOf { refused.append((i, .late(asOf))) }
         }
-        cache[id] = found
-        return found
+        for (id, mine) in Dictionary(grouping: members, by: { plan.events[$0].event.matterID }) {
+            guard var trial = try plan.trial(id, office: self) else {
+                refused += mine.map { ($0, .refused(DuchaError.unknownMatter(id: id))) }
+                continue
+            }
+            let own = Set(mine)
+            for i in ((plan.planned[id] ?? []) + mine).sorted() {
+                do {
+                    try apply(plan.events[i], to: &trial)
+                } catch {
+                    if own.contains(i) {
+                        refused.append((i, .refused(error)))
+                    } else if let first = mine.first {
+                        refused.append((first, .conflict(with: i, error)))
+                    }
+                }
+            }
+        }
+        return refused
+    }
+
+    /// A refusal worded as recording the event would have worded it.
+    private func problem(_ why: Refusal, at index: Int, in events: [IncomingEvent]) -> Problem {
+        let incoming = events[index]
+        switch why {
+        case .late(let asOf):
+            return Problem(
+                place: "\(incoming.place):日期", matter: incoming.event.matterID,
+                cause: .other("事件日期 \(incoming.event.date.iso) 晚于 --as-of \(asOf.iso)，未记录"))
+        case .refused(let error):
+            return Problem(
+                place: "\(incoming.file):\(incoming.location):事件“\(incoming.event.kind.rawValue)”",
+                matter: incoming.event.matterID, error)
+        case .conflict(let other, let error):
+            let earlier = events[other]
+            return Problem(
+                place: incoming.place, matter: incoming.event.matterID,
+                cause: .other(
+                    "此文件的事件与先定下的 \(earlier.place) 的“\(earlier.event.kind.rawValue)”不能同时记录：\(Problem(error))"))
+        }
     }
 
     /// Tries one event as ``record(_:)`` records it: nothing for the same event again; a 催办单 without a report
     /// date gets the default one; otherwise the lifecycle applies it or throws why not.
-    private func apply(_ incoming: IncomingEvent, to trial: inout Trial) throws {
+    private func apply(_ summary: IncomingEvent, to trial: inout Trial) throws {
+        let incoming = try summary.loaded()
         var event = incoming.event
         let digests = incoming.attachments.map(\.digest)
         if trial.holds(event, digests: digests) { return }
@@ -154,12 +194,5 @@ extension Office {
         }
         trial.status = try lifecycle.apply(event, to: trial.status, of: trial.matter)
         trial.append(StoredEvent(sequence: trial.log.count + 1, event: event, digests: digests))
-    }
-
-    /// The problem of an event that cannot be recorded, worded as recording it would.
-    private func refusal(_ incoming: IncomingEvent, _ error: any Error) -> Problem {
-        Problem(
-            place: "\(incoming.file):\(incoming.location):事件“\(incoming.event.kind.rawValue)”",
-            matter: incoming.event.matterID, error)
     }
 }

@@ -23,6 +23,8 @@ struct IntakeInputs {
     var events: [IncomingEvent] = []
     /// The event files' and events sheets' problems.
     var eventDiagnostics: [Diagnostic] = []
+    /// Errors found beyond each file's first ``FileDiagnostics/limit``, not listed.
+    var unlisted = 0
 }
 
 /// A record file on disk as the readers take it: in pieces, through one descriptor.
@@ -66,6 +68,7 @@ extension Office {
         for (name, source) in jsonMatters {
             let check = MatterReader.check(name, source: source, ids: &ids)
             inputs.matterDiagnostics += check.diagnostics.diagnostics
+            inputs.unlisted += check.diagnostics.unlisted
             inputs.matterFiles.append(IntakeInputs.MatterFile(name: name, source: source, check: check))
         }
         // Workbooks (XLSX, ODS, CSV): their ids count against the JSON records' for duplicates.
@@ -80,9 +83,13 @@ extension Office {
         let read = LedgerReader.read(files: workbooks, ids: &ids, attachments: attachments.load)
         inputs.matterDiagnostics += read.matters.diagnostics
         inputs.ledgerMatters = read.matters.matters
+        inputs.unlisted += read.unlisted
         for (name, source) in jsonEvents {
-            let (events, diagnostics) = EventReader.read(name, source: source, attachments: attachments.load)
+            // Held in summary until recorded: a large file's events are read again one at a time.
+            let (events, diagnostics) = EventReader.read(
+                name, source: source, attachments: attachments.load, summarised: true)
             inputs.eventDiagnostics += diagnostics.diagnostics
+            inputs.unlisted += diagnostics.unlisted
             inputs.events += events
         }
         inputs.eventDiagnostics += read.events.diagnostics

@@ -57,6 +57,7 @@ public final class Office {
     /// issued.
     @discardableResult
     public func record(_ incoming: IncomingEvent) throws -> Recorded {
+        let incoming = try incoming.loaded()  // an event of a large file is held in summary until now
         let id = incoming.event.matterID
         guard let (matter, log) = try store.record(id: id) else { throw DuchaError.unknownMatter(id: id) }
         var event = incoming.event

@@ -10,8 +10,11 @@ public struct IntakeResult: Sendable {
     public var eventsUnchanged = 0
     /// The slips the recorded events called for, in the order issued.
     public var slips: [IssuedSlip] = []
-    /// Every error, each with its place and structured cause.
+    /// Every error, each with its place and structured cause — at most 100 of a file, then one that says how many
+    /// more there were (counted in ``unlisted``).
     public var problems: [Problem] = []
+    /// Errors found and not listed in ``problems``, beyond each file's first 100.
+    public var unlisted = 0
     /// Things the user should know that took nothing back (e.g. a workbook's ignored column).
     public var warnings: [Problem] = []
 
@@ -35,6 +38,7 @@ extension Office {
         let staging = AttachmentStaging(store: store)
         defer { staging.discard() }
         let inputs = try checkInputs(paths, attachments: staging)
+        result.unlisted = inputs.unlisted
         for d in inputs.matterDiagnostics {
             if d.severity == .error {
                 result.problems.append(Problem(cause: .diagnostic(d)))

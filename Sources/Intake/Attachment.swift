@@ -89,8 +89,26 @@ public enum AttachmentRefusal: Error, Sendable, Equatable {
     }
 }
 
-/// Takes an event file's attachment in: given the event file's folder, the path `附件` gave (relative to it,
-/// already checked to stay inside it) and the size limit, returns where the bytes now are, or why not.
-public typealias AttachmentLoader = (_ folder: String, _ path: String, _ limit: Int) -> Result<
-    Attachment.Content, AttachmentRefusal
->
+/// What the reader asks of an ``AttachmentLoader`` for one path of `附件`.
+public struct AttachmentRequest: Sendable, Equatable {
+    /// The event file's folder.
+    public var folder: String
+    /// The path as `附件` gave it, relative to ``folder`` (already checked to stay inside it).
+    public var path: String
+    /// The largest file taken, in bytes.
+    public var limit: Int
+    /// Whether to take the bytes in. False once the event file is refused anyway: the file is then only checked,
+    /// so that a refused file costs no copy (a file of many large or sparse attachments cannot fill the disk).
+    public var take: Bool
+
+    public init(folder: String, path: String, limit: Int, take: Bool) {
+        self.folder = folder
+        self.path = path
+        self.limit = limit
+        self.take = take
+    }
+}
+
+/// Takes an event file's attachment in, or only checks it (``AttachmentRequest/take``): where its bytes now are
+/// (nil when only checked), or why it is refused.
+public typealias AttachmentLoader = (AttachmentRequest) -> Result<Attachment.Content?, AttachmentRefusal>

@@ -1,7 +1,7 @@
 /// Bytes a reader takes in pieces, so that a record file is never held whole: a file on disk (the core reads
 /// it with `pread` through one descriptor, so a file renamed or replaced meanwhile is not mixed in), or bytes
 /// already in memory.
-public protocol ByteSource {
+public protocol ByteSource: Sendable {
     /// Up to `count` bytes from `offset`; fewer only at the end, none past it.
     /// - Throws: ``ByteSourceError`` when the bytes cannot be read (the words say why).
     func bytes(at offset: Int, count: Int) throws(ByteSourceError) -> [UInt8]

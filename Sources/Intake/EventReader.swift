@@ -2,12 +2,16 @@ public import Matters
 
 /// An event read from a file, with its attachments.
 public struct IncomingEvent: Sendable {
+    /// The event. Of an event read from a large file in summary (``fullRecord`` set) this holds its 事项, 事件 and
+    /// 日期 only, enough to order and group it; ``loaded()`` reads the rest.
     public var event: MatterEvent
     /// The attachments, in the order of `附件`; the same bytes under the same name are one.
     public var attachments: [Attachment]
     /// The file it came from and where, for messages.
     public var file: String
     public var location: String
+    /// Where the full record is, while ``event`` is a summary of it.
+    public internal(set) var fullRecord: EventSource?
 
     public init(event: MatterEvent, attachments: [Attachment], file: String, location: String) {
         self.event = event
@@ -41,10 +45,12 @@ public enum EventReader {
     /// Reads event files given as (name, bytes). `load` reads an attachment named by a path relative to the
     /// event file's folder (nil when it cannot be read); its bytes are held in memory.
     public static func read(files: [(name: String, bytes: [UInt8])], load: (String) -> [UInt8]?) -> Result {
-        read(files: files) { folder, path, limit in
-            guard let bytes = load(folder + "/" + path) else { return .failure(.unreadable(nil)) }
-            guard bytes.count <= limit else { return .failure(.tooLarge(size: bytes.count, limit: limit)) }
-            return .success(.bytes(bytes))
+        read(files: files) { request in
+            guard let bytes = load(request.folder + "/" + request.path) else { return .failure(.unreadable(nil)) }
+            guard bytes.count <= request.limit else {
+                return .failure(.tooLarge(size: bytes.count, limit: request.limit))
+            }
+            return .success(request.take ? .bytes(bytes) : nil)
         }
     }
 
@@ -64,29 +70,35 @@ public enum EventReader {
     }
 
     /// Reads one event file as a stream: its events (none when it has an error) and its problems.
-    public static func read(_ name: String, source: any ByteSource, attachments load: AttachmentLoader) -> (
-        events: [IncomingEvent], diagnostics: FileDiagnostics
-    ) {
+    /// - Parameter summarised: keep of each event only its matter, kind and date, and where to read it again in
+    ///   full (``IncomingEvent/loaded()``), so that a large file's events cost a few dozen bytes each until they
+    ///   are recorded one by one.
+    public static func read(
+        _ name: String, source: any ByteSource, attachments load: AttachmentLoader, summarised: Bool = false
+    ) -> (events: [IncomingEvent], diagnostics: FileDiagnostics) {
         var diagnostics = FileDiagnostics(file: name)
         var events: [IncomingEvent] = []
-        let folder = name.lastIndex(of: "/").map { String(name[..<$0]) } ?? "."
+        let folder = name.lastIndex(of: "/").map { $0 == name.startIndex ? "/" : String(name[..<$0]) } ?? "."
         let failure = RecordFile.forEach(name: name, source: source, wrapper: "事件", kind: "事件") { record, index in
             let node = record.node
             let location = "记录 \(index + 1)（第 \(node.line) 行）"
             var decoder = FieldDecoder(file: name, location: location)
             defer { diagnostics.add(contentsOf: decoder.diagnostics) }
-            guard let kind = kindOf(node, decoder: &decoder) else { return }
-            let values = decoder.decodeRecord(node, fields: EventCatalogue.allFields(of: kind))
-            check(values, kind: kind, decoder: &decoder)
-            reportBlankAttachments(node, decoder: &decoder)
-            let attachments = take(values, from: folder, decoder: &decoder, load: load)
+            guard let event = decode(node, decoder: &decoder) else { return }
+            // Once the file is refused anyway, its attachments are only checked, not copied.
+            let refused = diagnostics.hasErrors || decoder.diagnostics.contains { $0.severity == .error }
+            let attachments = take(event.values, from: folder, decoder: &decoder, load: load, copying: !refused)
             if decoder.diagnostics.contains(where: { $0.severity == .error }) {
                 events.removeAll()  // nothing of a file with an error is taken; its later records are still checked
             } else if !diagnostics.hasErrors {
-                events.append(
-                    IncomingEvent(
-                        event: MatterEvent(kind: kind, values: values), attachments: attachments, file: name,
-                        location: location))
+                var incoming = IncomingEvent(event: event, attachments: attachments, file: name, location: location)
+                if summarised {
+                    incoming.summarise(
+                        EventSource(
+                            source: source, offset: record.offset, length: record.length, line: node.line,
+                            fingerprint: record.fingerprint))
+                }
+                events.append(incoming)
             }
         }
         if let failure {
@@ -96,10 +108,21 @@ public enum EventReader {
         return (diagnostics.hasErrors ? [] : events, diagnostics)
     }
 
-    /// `附件` of an event: each path checked (type, place, name length) and taken in through `load`; the same
-    /// bytes under the same name are kept once.
+    /// The event a record holds, checked against the catalogue and the rules that tie its fields together; nil
+    /// (with the reason in `decoder`) when it names no event.
+    static func decode(_ node: JSONNode, decoder: inout FieldDecoder) -> MatterEvent? {
+        guard let kind = kindOf(node, decoder: &decoder) else { return nil }
+        let values = decoder.decodeRecord(node, fields: EventCatalogue.allFields(of: kind))
+        check(values, kind: kind, decoder: &decoder)
+        reportBlankAttachments(node, decoder: &decoder)
+        return MatterEvent(kind: kind, values: values)
+    }
+
+    /// `附件` of an event: each path checked (type, place, name length) and taken in through `load` — only
+    /// checked once the event has an error, or when not `copying`; the same bytes under the same name are kept
+    /// once.
     private static func take(
-        _ values: FieldRecord, from folder: String, decoder: inout FieldDecoder, load: AttachmentLoader
+        _ values: FieldRecord, from folder: String, decoder: inout FieldDecoder, load: AttachmentLoader, copying: Bool
     ) -> [Attachment] {
         var attachments: [Attachment] = []
         for (i, path) in (values["附件"]?.list?.compactMap(\.text) ?? []).enumerated() {
@@ -121,11 +144,13 @@ public enum EventReader {
                     expecting: "不超过 \(maxAttachmentNameBytes) 字节（约 \(maxAttachmentNameBytes / 3) 个汉字）的文件名")
                 continue
             }
-            switch load(folder, path, maxAttachmentBytes) {
+            let take = copying && !decoder.diagnostics.contains { $0.severity == .error }
+            switch load(AttachmentRequest(folder: folder, path: path, limit: maxAttachmentBytes, take: take)) {
             case .failure(let refusal):
                 let (problem, expectation) = refusal.message(path: path)
                 decoder.report(field, problem, expecting: expectation)
-            case .success(let content):
+            case .success(nil): break
+            case .success(let content?):
                 let attachment = Attachment(name: name, path: path, content: content)
                 if !attachments.contains(where: { $0.name == name && $0.hasSameBytes(as: attachment) }) {
                     attachments.append(attachment)

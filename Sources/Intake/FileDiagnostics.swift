@@ -24,6 +24,9 @@ public struct FileDiagnostics: Sendable {
     /// How many errors were found, shown or not.
     public private(set) var errorCount = 0
 
+    /// How many errors were found and not listed (the last listed line says so).
+    public var unlisted: Int { hiddenErrors }
+
     public mutating func add(_ diagnostic: Diagnostic) {
         if diagnostic.severity == .error {
             hasErrors = true

@@ -32,6 +32,9 @@ public enum LedgerReader {
         /// (`事件!第 5 行`); its attachments are read relative to the workbook's folder.
         public var events = EventReader.Result()
 
+        /// Errors found beyond each workbook's first ``FileDiagnostics/limit`` problems, not listed.
+        public var unlisted = 0
+
         /// Every problem, matters' first.
         public var diagnostics: [Diagnostic] { matters.diagnostics + events.diagnostics }
         /// Whether any workbook had an error.
@@ -54,10 +57,12 @@ public enum LedgerReader {
         if let earlier {
             for (matter, file) in zip(earlier.matters, earlier.files) { _ = ids.claim(matter.id, at: file) }
         }
-        return read(files: files, ids: &ids) { folder, path, limit in
-            guard let bytes = load(folder + "/" + path) else { return .failure(.unreadable(nil)) }
-            guard bytes.count <= limit else { return .failure(.tooLarge(size: bytes.count, limit: limit)) }
-            return .success(.bytes(bytes))
+        return read(files: files, ids: &ids) { request in
+            guard let bytes = load(request.folder + "/" + request.path) else { return .failure(.unreadable(nil)) }
+            guard bytes.count <= request.limit else {
+                return .failure(.tooLarge(size: bytes.count, limit: request.limit))
+            }
+            return .success(request.take ? .bytes(bytes) : nil)
         }
     }
 
@@ -72,7 +77,8 @@ public enum LedgerReader {
             var sheets = LedgerSheets(name: name)
             sheets.read(bytes, ids: &ids, attachments: attachments)
             let all = sheets.matterDiagnostics + sheets.eventDiagnostics
-            let (matterShown, eventShown) = capped(sheets, file: name)
+            let (matterShown, eventShown, unlisted) = capped(sheets, file: name)
+            result.unlisted += unlisted
             result.matters.diagnostics += matterShown + eventShown.filter { $0.severity == .warning }
             result.events.diagnostics += eventShown.filter { $0.severity == .error }
             if all.contains(where: { $0.severity == .error }) {
@@ -89,13 +95,15 @@ public enum LedgerReader {
 
     /// A workbook's problems as reported: the matters sheet's first, at most ``FileDiagnostics/limit`` in all,
     /// then one line with the count of the rest.
-    private static func capped(_ sheets: LedgerSheets, file: String) -> (matters: [Diagnostic], events: [Diagnostic]) {
+    private static func capped(_ sheets: LedgerSheets, file: String) -> (
+        matters: [Diagnostic], events: [Diagnostic], unlisted: Int
+    ) {
         let all = sheets.matterDiagnostics + sheets.eventDiagnostics
-        guard all.count > FileDiagnostics.limit else { return (sheets.matterDiagnostics, sheets.eventDiagnostics) }
+        guard all.count > FileDiagnostics.limit else { return (sheets.matterDiagnostics, sheets.eventDiagnostics, 0) }
         var capped = FileDiagnostics(file: file, isCell: true)
         capped.add(contentsOf: all)
         let shown = capped.diagnostics
         let fromMatters = min(sheets.matterDiagnostics.count, FileDiagnostics.limit)
-        return (Array(shown.prefix(fromMatters)), Array(shown.dropFirst(fromMatters)))
+        return (Array(shown.prefix(fromMatters)), Array(shown.dropFirst(fromMatters)), capped.unlisted)
     }
 }

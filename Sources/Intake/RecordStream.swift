@@ -255,7 +255,7 @@ struct RecordStream {
     }
 
     /// FNV-1a, 64 bits.
-    private static func fingerprint(_ bytes: [UInt8]) -> UInt64 {
+    static func fingerprint(_ bytes: [UInt8]) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in bytes { hash = (hash ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
         return hash

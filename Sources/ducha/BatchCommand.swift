@@ -42,7 +42,9 @@ struct BatchCommand: ParsableCommand {
                     "  《\(title)》第\(bulletin.number.serial)期："
                         + (bulletin.changed ? "已印发 " : "已在档未变 ") + bulletin.paths[0])
             }
-            print("  问题：\(result.problems.count) 处" + (result.problems.isEmpty ? "" : "（见标准错误输出）"))
+            let unlisted = result.intake.unlisted == 0 ? "" : "，另有 \(result.intake.unlisted) 处未列出"
+            print(
+                "  问题：\(result.problems.count) 处\(unlisted)" + (result.problems.isEmpty ? "" : "（见标准错误输出）"))
             if !result.problems.isEmpty { throw ExitCode.failure }
         }
     }

@@ -26,7 +26,10 @@ struct IntakeCommand: ParsableCommand {
                 "新归档 \(summary.mattersAdded) 个事项，\(summary.mattersUnchanged) 个已在档未变；"
                     + "记录 \(summary.eventsAdded) 个事件，\(summary.eventsUnchanged) 个已记录未变。")
             if !summary.problems.isEmpty {
-                warn("共 \(summary.problems.count) 处错误。")
+                warn(
+                    summary.unlisted == 0
+                        ? "共 \(summary.problems.count) 处错误。"
+                        : "共列出 \(summary.problems.count) 处错误，另有 \(summary.unlisted) 处未列出。")
                 throw ExitCode.failure
             }
         }

@@ -63,6 +63,7 @@ struct HostileCommandLineTests {
         let lines = result.stderr.split(separator: "\n")
         #expect(lines.count <= 103, "\(lines.count) lines")
         #expect(lines.contains { $0.contains("处错误未列出（每个文件最多列出 100 条）") })
+        #expect(lines.last?.hasPrefix("共列出 101 处错误，另有 ") == true, "\(lines.last ?? "")")
         #expect(peak < 150, "peak \(peak) MiB")
     }
 

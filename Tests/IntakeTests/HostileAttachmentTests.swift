@@ -60,32 +60,46 @@ struct HostileAttachmentTests {
             (.changedWhileReading, "附件“a.pdf”在读取时被改动（应为读取期间不被改动的文件）"),
         ]
         for (refusal, message) in cases {
-            let result = EventReader.read(files: [Self.file(#"["a.pdf"]"#)]) { _, _, _ in .failure(refusal) }
+            let result = EventReader.read(files: [Self.file(#"["a.pdf"]"#)]) { _ in .failure(refusal) }
             #expect(result.diagnostics.map(\.description) == ["来件/事件.json:记录 1（第 1 行）:附件[1]: " + message])
             #expect(result.events.isEmpty)
         }
     }
 
-    @Test("Every attachment of a file is checked, also after its first error")
+    @Test("Every attachment of a file is checked, also after its first error — but then nothing is copied")
     func allChecked() {
-        var asked: [String] = []
-        let result = EventReader.read(files: [Self.file(#"["a.exe", "b.pdf", "../c.pdf", "d.pdf"]"#)]) { _, path, _ in
-            asked.append(path)
-            return path == "b.pdf" ? .success(.bytes([1])) : .failure(.missing)
+        var asked: [AttachmentRequest] = []
+        let result = EventReader.read(files: [Self.file(#"["a.exe", "b.pdf", "../c.pdf", "d.pdf"]"#)]) { request in
+            asked.append(request)
+            return request.path == "b.pdf" ? .success(request.take ? .bytes([1]) : nil) : .failure(.missing)
         }
-        #expect(asked == ["b.pdf", "d.pdf"])
+        #expect(asked.map(\.path) == ["b.pdf", "d.pdf"])
+        #expect(asked.map(\.take) == [false, false])
         #expect(result.diagnostics.map(\.field) == ["附件[1]", "附件[3]", "附件[4]"])
         #expect(result.events.isEmpty)
+        var later: [AttachmentRequest] = []
+        let text = """
+            [{ "事项": "2026-001", "事件": "签收", "日期": "2026-01-06" },
+             { "事项": "2026-001", "事件": "签收", "日期": "2026-01-07", "签收人": "某人", "附件": ["x.pdf"] }]
+            """
+        _ = EventReader.read(files: [("e.json", Array(text.utf8))]) { request in
+            later.append(request)
+            return .success(nil)
+        }
+        #expect(later.map(\.take) == [false])  // the file was refused at its first record
     }
 
     @Test("The loader is given the event file's folder, the path as written and the size limit")
     func loaderArguments() throws {
-        var call: (String, String, Int)?
-        let result = EventReader.read(files: [Self.file(#"["附件/./报告.pdf"]"#)]) { folder, path, limit in
-            call = (folder, path, limit)
+        var call: AttachmentRequest?
+        let result = EventReader.read(files: [Self.file(#"["附件/./报告.pdf"]"#)]) { request in
+            call = request
             return .success(.staged(path: "/s/.x.tmp", size: 3, sha256: String(repeating: "a", count: 64)))
         }
-        #expect(call?.0 == "来件" && call?.1 == "附件/./报告.pdf" && call?.2 == EventReader.maxAttachmentBytes)
+        #expect(
+            call
+                == AttachmentRequest(
+                    folder: "来件", path: "附件/./报告.pdf", limit: EventReader.maxAttachmentBytes, take: true))
         let attachment = try #require(result.events.first?.attachments.first)
         #expect(attachment.name == "报告.pdf")
         #expect(attachment.sha256 == String(repeating: "a", count: 64))

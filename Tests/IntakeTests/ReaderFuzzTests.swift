@@ -15,7 +15,7 @@ import Testing
 @Suite("Fuzzing the readers (bounded)")
 struct ReaderFuzzTests {
     /// Inputs per reader, and the most time the whole reader's run may take.
-    static let count = 300
+    static let count = 2_000
     static let budget: Duration = .seconds(20)
 
     /// What is inserted: JSON punctuation, escapes, keys of the catalogues, and bytes that are not text.

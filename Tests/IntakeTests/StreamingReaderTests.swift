@@ -24,6 +24,17 @@ private struct Failing: ByteSource {
     }
 }
 
+/// A file that holds `first` while it is streamed from its start and `then` when read anywhere else (a
+/// record rewritten after the file was checked).
+private struct Swapping: ByteSource {
+    let first: [UInt8]
+    let then: [UInt8]
+
+    func bytes(at offset: Int, count: Int) throws(ByteSourceError) -> [UInt8] {
+        try (offset == 0 && count == RecordStream.chunkSize ? first : then).bytes(at: offset, count: count)
+    }
+}
+
 @Suite("Record files read as streams: one record at a time, errors capped")
 struct StreamingReaderTests {
     static let file = RecordFile(
@@ -120,6 +131,38 @@ struct StreamingReaderTests {
             }
         }
         #expect(seen == ["2026-101"])
+    }
+
+    @Test("An event file's events are held in summary and read again in full, as first read")
+    func summarisedEvents() throws {
+        let text = """
+            [{ "事项": "2026-001", "事件": "签收", "日期": "2026-01-06", "签收人": "郑文博", "责任科室": "综合科" },
+             { "事项": "2026-002", "事件": "督查", "日期": "2026-01-07", "方式": "跟踪督查", "发现问题": "台账不全。" }]
+            """
+        let bytes = Array(text.utf8)
+        let full = EventReader.read("e.json", source: bytes, attachments: { _ in .failure(.missing) })
+        let summary = EventReader.read(
+            "e.json", source: Trickle(bytes: bytes, piece: 5), attachments: { _ in .failure(.missing) },
+            summarised: true)
+        #expect(
+            summary.events.map { $0.event.values.entries.map(\.key) } == [["事项", "事件", "日期"], ["事项", "事件", "日期"]])
+        #expect(summary.events.map(\.event.kind) == full.events.map(\.event.kind))
+        let loaded = try summary.events.map { try $0.loaded() }
+        #expect(loaded.map(\.event) == full.events.map(\.event))
+        #expect(loaded.allSatisfy { $0.fullRecord == nil })
+        #expect(try full.events[0].loaded().event == full.events[0].event)
+    }
+
+    @Test("A summarised event whose record changed on disk is refused when it is read again")
+    func summarisedEventChanged() throws {
+        let before = #"[{ "事项": "2026-001", "事件": "签收", "日期": "2026-01-06", "签收人": "郑文博" }]"#
+        let after = before.replacingOccurrences(of: "郑文博", with: "张三丰")
+        let events = EventReader.read(
+            "e.json", source: Swapping(first: Array(before.utf8), then: Array(after.utf8)),
+            attachments: { _ in .failure(.missing) }, summarised: true
+        ).events
+        let event = try #require(events.first)
+        #expect(throws: EventChangedWhileReading.self) { try event.loaded() }
     }
 
     @Test("Event files are told from matter files by their first record or their wrapper")
