@@ -185,9 +185,6 @@ public struct ArchiveStore: Sendable {
         }
     }
 
-    /// Every archived matter, by year then id.
-    public func allMatters() throws(ArchiveError) -> [Matter] { try allRecords().map(\.matter) }
-
     public enum RegisterOutcome: Sendable, Equatable {
         case added
         case unchanged

@@ -44,9 +44,6 @@ public final class Office {
     /// A matter and its event log, if archived.
     public func record(id: String) throws -> (matter: Matter, log: [StoredEvent])? { try store.record(id: id) }
 
-    /// Every archived matter with its log, by year and id.
-    public func allRecords() throws -> [(matter: Matter, log: [StoredEvent])] { try store.allRecords() }
-
     /// A matter's status now, from its log.
     public func status(_ matter: Matter, log: [StoredEvent]) throws -> MatterStatus {
         try lifecycle.fold(matter, events: log.map(\.event))

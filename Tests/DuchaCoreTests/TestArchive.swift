@@ -6,17 +6,11 @@ import Testing
 
 /// A temporary archive with the shipped templates (or others), driven in-process through DuchaCore.
 struct TestArchive {
-    static let templates = TestEnvironment.packageRoot.appendingPathComponent("Templates").path
-    /// The example matter records.
-    static let examples = ["重点任务-2026Q1.json", "领导批示-2026Q1.json"].map(example)
-    /// The example quarter: the matter records and the events that take 2026-009 and 2026-017 through every state.
-    static let quarter = examples + [example("事件-2026Q1.json")]
-    /// Seven events the lifecycle refuses.
-    static let forbidden = example("场景/不允许的事件.json")
-
-    static func example(_ name: String) -> String {
-        TestEnvironment.packageRoot.appendingPathComponent("Examples/\(name)").path
-    }
+    static let templates = ShippedFiles.templates
+    static let examples = ShippedFiles.examples
+    static let quarter = ShippedFiles.quarter
+    static let forbidden = ShippedFiles.forbidden
+    static func example(_ name: String) -> String { ShippedFiles.example(name) }
 
     /// The folder holding the archive and whatever else a test writes.
     let directory: URL

@@ -5,16 +5,11 @@ import TestSupport
 struct Workspace {
     let directory: URL
     var archive: String { directory.appendingPathComponent("Archive").path }
-    static let templates = TestEnvironment.packageRoot.appendingPathComponent("Templates").path
-    static let examples = ["重点任务-2026Q1.json", "领导批示-2026Q1.json"].map(example)
-    /// The example quarter: the matter records and their events.
-    static let quarter = examples + [example("事件-2026Q1.json")]
-    /// Seven events the lifecycle refuses.
-    static let forbidden = example("场景/不允许的事件.json")
-
-    static func example(_ name: String) -> String {
-        TestEnvironment.packageRoot.appendingPathComponent("Examples/\(name)").path
-    }
+    static let templates = ShippedFiles.templates
+    static let examples = ShippedFiles.examples
+    static let quarter = ShippedFiles.quarter
+    static let forbidden = ShippedFiles.forbidden
+    static func example(_ name: String) -> String { ShippedFiles.example(name) }
 
     init() throws { directory = try TestEnvironment.temporaryDirectory("ducha-e2e") }
 
