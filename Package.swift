@@ -17,6 +17,7 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CLibZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
         .target(name: "CODFXML", dependencies: ["CLibXML2"]),
+        .target(name: "CSystemCalls"),
         .target(name: "ODF", dependencies: ["CODFXML", "CLibZip"]),
         .target(name: "Matters"),
         .target(name: "Intake", dependencies: ["Matters", "ODF", "Rendering"]),
@@ -24,7 +25,7 @@ let package = Package(
         .target(name: "Rendering", dependencies: ["ODF"]),
         .target(
             name: "Archive",
-            dependencies: ["Matters", "ODF", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["Matters", "ODF", "CSystemCalls", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
             name: "DuchaCore",

@@ -45,7 +45,7 @@ extension ArchiveError {
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Wrapped: String, Hashable, Sendable {
             case notFound, exists, permissionDenied, noSpace, notDirectory, isDirectory, locked, io
-            case damaged, conflict, other
+            case damaged, conflict, changed, other
         }
 
         private var wrapped: Wrapped
@@ -72,6 +72,8 @@ extension ArchiveError {
         public static var damaged: Self { Self(.damaged) }
         /// The archive already holds something different under the same name.
         public static var conflict: Self { Self(.conflict) }
+        /// A file changed while it was read (an attachment that grew or shrank, or hashes otherwise than it did).
+        public static var changed: Self { Self(.changed) }
         /// Anything else; ``ArchiveError/errno`` tells more when a system call failed.
         public static var other: Self { Self(.other) }
 

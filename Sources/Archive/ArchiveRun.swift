@@ -13,8 +13,11 @@ public final class ArchiveRun: @unchecked Sendable {
     /// to seal each.
     private var unsealed: [String: () throws(ArchiveError) -> Void] = [:]
     private var order: [String] = []
-    /// Folders whose new files are renamed into place but not yet synced.
-    private var folders: Set<String> = []
+    /// The file systems (by `st_dev`, with a folder on each) that hold files and folders written but not yet
+    /// synced. Not the folders themselves: a run of ten thousand bags would hold sixty thousand names.
+    private var fileSystems: [UInt64: String] = [:]
+    /// The last folder noted, to spare a `stat` when the next file goes into the same folder.
+    private var lastFolder = ""
 
     public init(root: String) { self.root = root }
 
@@ -34,7 +37,12 @@ public final class ArchiveRun: @unchecked Sendable {
     }
 
     /// Notes a folder to sync when the run ends (see ``FolderSync/later(_:)``).
-    func syncLater(_ folder: String) { folders.insert(folder) }
+    func syncLater(_ folder: String) throws(ArchiveError) {
+        guard folder != lastFolder else { return }
+        let device = try Posix.device(of: folder)
+        if fileSystems[device] == nil { fileSystems[device] = folder }
+        lastFolder = folder
+    }
 
     /// Whether `bag` was already marked changed in this run.
     func isMarked(_ bag: String) -> Bool { unsealed[bag] != nil }
@@ -49,9 +57,11 @@ public final class ArchiveRun: @unchecked Sendable {
     /// run ends, also after an error (what was done is then sealed, not left for recovery).
     public func finish() throws(ArchiveError) {
         for bag in order { try unsealed[bag]?() }
-        // Every renamed file durable before any bag leaves the journal.
-        for folder in folders.sorted() { try Posix.syncDirectory(folder) }
-        folders = []
+        // Every file and folder of the run durable before any bag leaves the journal: one `syncfs` for each file
+        // system written to, in place of an `fsync` for every folder and tag file.
+        for device in fileSystems.keys.sorted() { try Posix.syncFileSystem(containing: fileSystems[device]!) }
+        fileSystems = [:]
+        lastFolder = ""
         try ChangeJournal(root: root).end(order.filter { unsealed[$0] != nil })
         unsealed = [:]
         order = []

@@ -70,10 +70,13 @@ public struct ArchiveStore: Sendable {
         guard let run else { return }
         let bag = bagName(matter)
         if !run.isMarked(bag) { try journal.begin(bag) }
-        let (info, mode) = (sealInfo(matter), fileMode(matter))
-        let folder = folder(of: matter)
+        // What the seal needs and no more: a run holds one of these for every bag it changed.
+        let (id, year, registered, mode) = (matter.id, matter.year, matter.registered, fileMode(matter))
+        let (root, office) = (root, office.name)
         run.changed(bag) { () throws(ArchiveError) in
-            try Bag(root: folder).seal(info: info, mode: mode, folderSync: .later(run))
+            try Bag(root: "\(root)/\(year)/\(id)").seal(
+                info: Self.sealInfo(office: office, id: id, year: year, registered: registered), mode: mode,
+                folderSync: .withRun(run))
         }
     }
 
@@ -106,7 +109,10 @@ public struct ArchiveStore: Sendable {
             let path = "\(root)/\(bag)/data/matter.xml"
             let parts = bag.split(separator: "/").map(String.init)
             if try Posix.exists(path) {
-                let (matter, _) = try MatterXML.decode(try AtomicFile.read(path), source: path)
+                // matter.xml is synced before it is renamed into place: the event records a dead run wrote after
+                // it (synced only at a run's end) are made again from it, whole.
+                let (matter, log) = try MatterXML.decode(try AtomicFile.read(path), source: path)
+                try writeEventRecords(log, of: matter, folderSync: .now)
                 try seal(matter)
                 resealed.append(bag)
             } else if parts.count == 2, let year = Int(parts[0]),
@@ -203,7 +209,9 @@ public struct ArchiveStore: Sendable {
         }
         let bag = folder(of: matter)
         if run == nil { try journal.begin(bagName(matter)) } else { try mark(matter) }
-        for stage in Folder.allCases { try AtomicFile.makeDirectories("\(bag)/data/\(stage.rawValue)") }
+        for stage in Folder.allCases {
+            try AtomicFile.makeDirectories("\(bag)/data/\(stage.rawValue)", folderSync: folderSync)
+        }
         try restrict(matter)
         try AtomicFile.write(
             MatterXML.encode(matter), to: "\(bag)/data/matter.xml", mode: fileMode(matter), folderSync: folderSync)
@@ -214,8 +222,24 @@ public struct ArchiveStore: Sendable {
         return .added
     }
 
-    /// Writes the matter's log: `matter.xml`, and each event's own record in its stage's folder.
-    public func saveLog(_ log: [StoredEvent], of matter: Matter) throws(ArchiveError) {
+    /// Writes the matter's log: `matter.xml`, and the own record of each event in `changed` (by sequence; nil
+    /// for every event) in its stage's folder.
+    public func saveLog(_ log: [StoredEvent], of matter: Matter, changed: Set<Int>? = nil) throws(ArchiveError) {
+        // The records are copies of the log's entries: in a run they are made durable with it at its end, and
+        // recovery writes them again from matter.xml (see ``recover()``).
+        try writeEventRecords(
+            changed.map { changed in log.filter { changed.contains($0.sequence) } } ?? log, of: matter,
+            folderSync: run.map { .withRun($0) } ?? .now)
+        try AtomicFile.write(
+            MatterXML.encode(matter, log: log), to: "\(folder(of: matter))/data/matter.xml", mode: fileMode(matter),
+            folderSync: folderSync)
+        try sealed(matter)
+    }
+
+    /// Each event's own record in its stage's folder, written where its bytes are not already there.
+    private func writeEventRecords(_ log: [StoredEvent], of matter: Matter, folderSync: FolderSync)
+        throws(ArchiveError)
+    {
         let bag = folder(of: matter)
         for stored in log {
             let name = "\(Self.pad(stored.sequence))-\(stored.event.kind.rawValue)-\(stored.event.date.iso).xml"
@@ -223,10 +247,6 @@ public struct ArchiveStore: Sendable {
                 MatterXML.eventRecord(stored), to: "\(bag)/data/\(Folder.of(stored.event).rawValue)/\(name)",
                 mode: fileMode(matter), folderSync: folderSync)
         }
-        try AtomicFile.write(
-            MatterXML.encode(matter, log: log), to: "\(bag)/data/matter.xml", mode: fileMode(matter),
-            folderSync: folderSync)
-        try sealed(matter)
     }
 
     /// Issues a numbered document for a matter: takes the number already registered for this occurrence of
@@ -278,11 +298,15 @@ public struct ArchiveStore: Sendable {
 
     /// A matter bag's bag-info.txt fields.
     private func sealInfo(_ matter: Matter) -> [(String, String)] {
+        Self.sealInfo(office: office.name, id: matter.id, year: matter.year, registered: matter.registered)
+    }
+
+    private static func sealInfo(office: String, id: String, year: Int, registered: CivilDate) -> [(String, String)] {
         [
-            ("Source-Organization", office.name),
-            ("External-Identifier", matter.id),
-            ("Bag-Group-Identifier", "\(office.name) \(matter.year)年度督查事项"),
-            ("Bagging-Date", matter.registered.iso),
+            ("Source-Organization", office),
+            ("External-Identifier", id),
+            ("Bag-Group-Identifier", "\(office) \(year)年度督查事项"),
+            ("Bagging-Date", registered.iso),
         ]
     }
 

@@ -14,23 +14,20 @@ public enum AtomicFile {
         // A file that cannot be read (or is not there) is written.
         if let existing = try? read(path), existing == bytes { return false }
         let directory = parent(of: path)
-        try makeDirectories(directory)
+        try makeDirectories(directory, folderSync: folderSync)
         let temporary = "\(directory)/\(temporaryName(for: basename(path)))"
         let file = try FileDescriptor(opening: temporary, .replace(mode: mode), failure: "无法创建临时文件")
         do {
             try file.write(bytes, failure: "写入失败")
             try file.changeMode(mode, failure: "无法设置权限")  // the umask took bits off at open
-            try file.sync(failure: "fsync 失败")
+            if case .withRun = folderSync {} else { try file.sync(failure: "fsync 失败") }
             try file.close(failure: "写入失败")  // a failing close may mean the bytes never reached the disk
             try Posix.rename(temporary, to: path, failure: "无法替换文件")
         } catch {
             try? Posix.unlink(temporary, failure: "无法删除临时文件")  // the first error is the one to report
             throw error
         }
-        switch folderSync {
-        case .now: try Posix.syncDirectory(directory)
-        case .later(let run): run.syncLater(directory)
-        }
+        try folderSync.synced(directory)
         return true
     }
 
@@ -48,15 +45,18 @@ public enum AtomicFile {
         }
     }
 
-    /// Creates a folder and its parents (like `mkdir -p`), syncing each new folder's parent.
-    public static func makeDirectories(_ path: String, mode: FileMode = 0o755) throws(ArchiveError) {
+    /// Creates a folder and its parents (like `mkdir -p`), syncing each new folder's parent (at once, or in a run
+    /// when it ends).
+    public static func makeDirectories(_ path: String, mode: FileMode = 0o755, folderSync: FolderSync = .now)
+        throws(ArchiveError)
+    {
         if let kind = try Posix.kind(path, followingLinks: true) {
             guard kind == .directory else { throw Posix.notADirectory(path, operation: "mkdir") }
             return
         }
         let up = parent(of: path)
-        if up != path && !up.isEmpty { try makeDirectories(up, mode: mode) }
-        if try Posix.makeDirectory(path, mode: mode) { try Posix.syncDirectory(up) }
+        if up != path && !up.isEmpty { try makeDirectories(up, mode: mode, folderSync: folderSync) }
+        if try Posix.makeDirectory(path, mode: mode) { try folderSync.synced(up) }
     }
 
     /// The name of the temporary file beside `name` while it is written: `.` + 32 hex digits of the SHA-256 of
@@ -86,11 +86,24 @@ public enum AtomicFile {
     }
 }
 
-/// When a folder is synced after a file in it was renamed into place.
+/// When a folder is synced after a file in it was renamed into place (or a folder made in it).
 public enum FolderSync: Sendable {
     /// At once: the new file survives a crash from then on.
     case now
-    /// When the run ends (``ArchiveRun/finish()``), once per folder. Only for files of bags the run has marked in
-    /// the journal: until the sync, a crash may bring back the older file, and recovery reseals the bag as it is.
+    /// When the run ends (``ArchiveRun/finish()``: one `syncfs` for all its folders). Only for files of bags the
+    /// run has marked in the journal: until then, a crash may bring back the older file (never a torn one: the
+    /// file's own bytes are synced before the rename), and recovery reseals the bag as it is.
     case later(ArchiveRun)
+    /// The file's bytes too wait for the run's end, not only its folder: only for files that recovery writes
+    /// again from what is durable (a bag's tag files and manifests, the copies of the event log's records), in
+    /// bags the run has marked, so that even a torn one is made whole before the bag leaves the journal.
+    case withRun(ArchiveRun)
+
+    /// Syncs `folder` now, or notes it for the run's end.
+    func synced(_ folder: String) throws(ArchiveError) {
+        switch self {
+        case .now: try Posix.syncDirectory(folder)
+        case .later(let run), .withRun(let run): try run.syncLater(folder)
+        }
+    }
 }

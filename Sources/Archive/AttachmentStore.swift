@@ -29,6 +29,23 @@ extension ArchiveStore {
     /// `.tmp` files: a run that dies leaves them to the next run's sweep (``ChangeJournal``).
     public var stagingFolder: String { root + "/.staging" }
 
+    /// Hashes the regular file at `relative` inside `folder` where it is, through a bounded buffer, refusing
+    /// what ``stageAttachment(_:in:limit:number:)`` refuses; nothing is written. An event already recorded costs
+    /// its attachments this read only, so that the same input again writes nothing at all.
+    public func hashAttachment(_ relative: String, in folder: String, limit: Int) throws(FileBeneath.Fault)
+        -> (size: Int, sha256: String)
+    {
+        let source = try FileBeneath.open(relative, in: folder)
+        guard source.size <= limit else { throw .tooLarge(size: source.size, limit: limit) }
+        var hasher = SHA256()
+        do throws(ArchiveError) {
+            try Self.stream(source) { chunk throws(ArchiveError) in hasher.update(data: chunk) }
+        } catch {
+            throw .system(error)
+        }
+        return (source.size, hasher.finalize().hex)
+    }
+
     /// Copies the regular file at `relative` inside `folder` into the staging folder, refusing a symbolic link
     /// anywhere on the path and anything but a regular file, and a file larger than `limit` before a byte of it
     /// is read (a 1 GiB sparse file is refused at once). The copy is hashed as it is written and is readable by
@@ -41,31 +58,41 @@ extension ArchiveStore {
         let size = source.size
         guard size <= limit else { throw .tooLarge(size: size, limit: limit) }
         let path = stagingFolder + "/" + AtomicFile.temporaryName(for: "staged-\(number)")
-        var total = 0
+        var hasher = SHA256()
         do throws(ArchiveError) {
             try AtomicFile.makeDirectories(stagingFolder, mode: 0o700)
             let output = try FileDescriptor(opening: path, .replace(mode: 0o600), failure: "无法创建暂存文件")
-            var hasher = SHA256()
-            var buffer = [UInt8](repeating: 0, count: AtomicFile.copyChunk)
-            // Never more than the size checked: a file that grows while it is read is refused, not held.
-            while total <= size {
-                let count = try source.file.read(into: &buffer, failure: "读取失败")
-                if count == 0 { break }
-                total += count
-                let chunk = count == buffer.count ? buffer : Array(buffer[0..<count])
+            try Self.stream(source) { chunk throws(ArchiveError) in
                 hasher.update(data: chunk)
                 try output.write(chunk, failure: "写入暂存文件失败")
             }
-            if total == size {
-                try output.close(failure: "写入暂存文件失败")
-                return StagedFile(path: path, size: total, sha256: hasher.finalize().hex)
-            }
+            try output.close(failure: "写入暂存文件失败")
+            return StagedFile(path: path, size: size, sha256: hasher.finalize().hex)
+        } catch  where error.code == .changed {
+            try? Posix.unlink(path, failure: "无法删除暂存文件")
+            throw .changedWhileReading
         } catch {
             try? Posix.unlink(path, failure: "无法删除暂存文件")
             throw .system(error)
         }
-        try? Posix.unlink(path, failure: "无法删除暂存文件")
-        throw .changedWhileReading
+    }
+
+    /// Hands the bytes of an opened file to `body` in chunks of a fixed buffer, never more than the size it had
+    /// when opened: a file that grows or shrinks while it is read fails with code ``ArchiveError/Code/changed``.
+    private static func stream(_ source: borrowing FileBeneath.Opened, _ body: ([UInt8]) throws(ArchiveError) -> Void)
+        throws(ArchiveError)
+    {
+        var total = 0
+        var buffer = [UInt8](repeating: 0, count: AtomicFile.copyChunk)
+        while total <= source.size {
+            let count = try source.file.read(into: &buffer, failure: "读取失败")
+            if count == 0 { break }
+            total += count
+            try body(count == buffer.count ? buffer : Array(buffer[0..<count]))
+        }
+        guard total == source.size else {
+            throw ArchiveError(path: source.file.path, message: "文件在读取期间被改动", code: .changed)
+        }
     }
 
     /// Checks the file at `relative` inside `folder` as ``stageAttachment(_:in:limit:number:)`` does, without

@@ -41,18 +41,21 @@ private enum Refusal {
     case conflict(with: Int, any Error)
 }
 
-/// The events of an intake being planned: the matters as the plan starts from them, the events already planned
-/// for each matter, and which events are to be recorded.
+/// The events of an intake being planned: the events already planned for each matter, and which events are to
+/// be recorded. A matter's starting point is read from the archive each time a file's events are tried on it
+/// and not kept: a year of matters is never held at once.
 private struct Plan {
     let events: [IncomingEvent]
     var keep: [Bool]
+    /// Whether an event to be recorded is new: not in its matter's log already (nor planned before it).
+    var fresh: [Bool]
     /// Matter id → indices of its planned events, in order.
     var planned: [String: [Int]] = [:]
-    private var trials: [String: Trial?] = [:]
 
     init(events: [IncomingEvent]) {
         self.events = events
         keep = Array(repeating: false, count: events.count)
+        fresh = keep
     }
 
     /// Plans these events to be recorded.
@@ -64,19 +67,14 @@ private struct Plan {
     }
 
     /// The archived matter `id` as the plan starts from it; nil when the archive does not hold it.
-    mutating func trial(_ id: String, office: Office) throws -> Trial? {
-        if let cached = trials[id] { return cached }
-        var found: Trial?
-        if let (matter, log) = try office.store.record(id: id) {
-            found = Trial(matter: matter, log: log, status: try office.lifecycle.fold(matter, events: log.map(\.event)))
-        }
-        trials[id] = found
-        return found
+    func trial(_ id: String, office: Office) throws -> Trial? {
+        guard let (matter, log) = try office.store.record(id: id) else { return nil }
+        return Trial(matter: matter, log: log, status: try office.lifecycle.fold(matter, events: log.map(\.event)))
     }
 }
 
 extension Office {
-    /// The events of an intake that are to be recorded, in their order: a record file's events are taken all or
+    /// Which events of an intake (in their order) are to be recorded: a record file's events are taken all or
     /// none. Before anything is recorded, each file's events are tried on their matters — the archived log, then
     /// the events already planned, in date order — exactly as ``record(_:)`` will apply them; a file with an
     /// event the lifecycle refuses, for a matter the archive does not hold, or dated after `asOf`, has none of
@@ -85,14 +83,17 @@ extension Office {
     /// before it still apply together, so what is planned always records cleanly.
     ///
     /// Every refused event is a problem in `result`, as recording it would have said; a file that had good events
-    /// besides gets one more problem that says they were not recorded either.
-    func planned(_ ordered: [IncomingEvent], files: [String], asOf: CivilDate?, into result: inout IntakeResult)
-        throws -> [IncomingEvent]
-    {
+    /// besides gets one more problem that says they were not recorded either. The events of the `excluded` files
+    /// are left out (files already refused for another reason). Returns, for each event, whether it is to be
+    /// recorded, and whether it is new (its matter's log does not hold it yet).
+    func planned(
+        _ ordered: [IncomingEvent], files: [String], excluding excluded: Set<String> = [], asOf: CivilDate?,
+        into result: inout IntakeResult
+    ) throws -> (keep: [Bool], fresh: [Bool]) {
         let fromFiles = Set(files)
         var groups: [String: [Int]] = [:]
         var made: [String] = []
-        for (index, incoming) in ordered.enumerated() {
+        for (index, incoming) in ordered.enumerated() where !excluded.contains(incoming.file) {
             let key = fromFiles.contains(incoming.file) ? incoming.file : "#\(index)"
             if !fromFiles.contains(incoming.file) { made.append(key) }
             groups[key, default: []].append(index)
@@ -127,7 +128,7 @@ extension Office {
                     ))
             }
         }
-        return ordered.indices.filter { plan.keep[$0] }.map { ordered[$0] }
+        return (plan.keep, plan.fresh)
     }
 
     /// Why events of one file (`members`, indices into the plan's events) cannot be recorded with those planned
@@ -147,7 +148,8 @@ extension Office {
             let own = Set(mine)
             for i in ((plan.planned[id] ?? []) + mine).sorted() {
                 do {
-                    try apply(plan.events[i], to: &trial)
+                    let added = try apply(plan.events[i], to: &trial)
+                    if own.contains(i) { plan.fresh[i] = added }
                 } catch {
                     if own.contains(i) {
                         refused.append((i, .refused(error)))
@@ -182,17 +184,18 @@ extension Office {
     }
 
     /// Tries one event as ``record(_:)`` records it: nothing for the same event again; a 催办单 without a report
-    /// date gets the default one; otherwise the lifecycle applies it or throws why not.
-    private func apply(_ summary: IncomingEvent, to trial: inout Trial) throws {
+    /// date gets the default one; otherwise the lifecycle applies it or throws why not. Returns whether it is new.
+    private func apply(_ summary: IncomingEvent, to trial: inout Trial) throws -> Bool {
         let incoming = try summary.loaded()
         var event = incoming.event
         let digests = incoming.attachments.map(\.digest)
-        if trial.holds(event, digests: digests) { return }
+        if trial.holds(event, digests: digests) { return false }
         if event.kind == .reminder && event.reminderMethod == .slip && event.date("新报送时限") == nil {
             event.values["新报送时限"] = .date(
                 try lifecycle.calendar.addingWorkingDays(lifecycle.policy.reminderWorkingDays, to: event.date))
         }
         trial.status = try lifecycle.apply(event, to: trial.status, of: trial.matter)
         trial.append(StoredEvent(sequence: trial.log.count + 1, event: event, digests: digests))
+        return true
     }
 }

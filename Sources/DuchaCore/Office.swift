@@ -16,6 +16,8 @@ public final class Office {
     let lifecycle: Lifecycle
     let ledger: Ledger
     private var issuers: [Form: SlipIssuer] = [:]
+    /// Copies attachments in for the events to be recorded (see ``AttachmentStaging``).
+    let staging: AttachmentStaging
 
     init(workspace: Workspace, format: DocumentFormat) {
         self.workspace = workspace
@@ -24,10 +26,12 @@ public final class Office {
             root: workspace.archive, office: workspace.profile, run: ArchiveRun(root: workspace.archive))
         lifecycle = workspace.lifecycle
         ledger = workspace.ledgerRules
+        staging = AttachmentStaging(store: store)
     }
 
     /// Seals every bag the run changed and writes the registries that took numbers (see ``ArchiveRun``).
     func finish() throws {
+        defer { staging.discard() }
         try store.run?.finish()
     }
 
@@ -67,7 +71,7 @@ public final class Office {
                     var log = log
                     let slip = try reissue(same, matter: matter, log: log)
                     log[same.sequence - 1].slip = slip?.number
-                    try store.saveLog(log, of: matter)
+                    try store.saveLog(log, of: matter, changed: [same.sequence])
                     return .added(sequence: same.sequence, slip: slip)
                 }
             }
@@ -78,8 +82,9 @@ public final class Office {
                 try lifecycle.calendar.addingWorkingDays(lifecycle.policy.reminderWorkingDays, to: event.date))
         }
         let after = try lifecycle.apply(event, to: before, of: matter)
+        let staged = try staging.staged(incoming)  // already done by an intake; copied now for other callers
         return try store.changing(matter) {
-            try add(event, incoming: incoming, digests: digests, to: matter, log: log, before: before, after: after)
+            try add(event, incoming: staged, digests: digests, to: matter, log: log, before: before, after: after)
         }
     }
 
@@ -100,7 +105,7 @@ public final class Office {
             slip = try issueSlip(form, for: event, matter: matter, earlier: log, before: before, after: after)
             stored.slip = slip?.number
         }
-        try store.saveLog(log + [stored], of: matter)
+        try store.saveLog(log + [stored], of: matter, changed: [sequence])
         return .added(sequence: sequence, slip: slip)
     }
 

@@ -35,9 +35,8 @@ extension Office {
         files paths: [String], asOf: CivilDate? = nil, assignDue: Bool = false, progress: (any ProgressReporter)? = nil
     ) throws -> IntakeResult {
         var result = IntakeResult()
-        let staging = AttachmentStaging(store: store)
         defer { staging.discard() }
-        let inputs = try checkInputs(paths, attachments: staging)
+        var inputs = try checkInputs(paths, attachments: staging)
         result.unlisted = inputs.unlisted
         for d in inputs.matterDiagnostics {
             if d.severity == .error {
@@ -50,24 +49,27 @@ extension Office {
         for d in inputs.eventDiagnostics {
             result.problems.append(Problem(cause: .diagnostic(d)))
         }
-        let given = inputs.events
-        let implied = assignDue ? try asOf.map { try impliedAssignments(asOf: $0, given: given) } ?? [] : []
+        var implied = assignDue ? try asOf.map { try impliedAssignments(asOf: $0, given: inputs.events) } ?? [] : []
+        let impliedCount = implied.count
+        // One copy of the year's events, of just the size needed, ordered in place.
+        var events: [IncomingEvent] = []
+        events.reserveCapacity(impliedCount + inputs.events.count)
+        events += implied
+        implied = []
+        events += inputs.events
+        inputs.events = []
         // In date order; within a day, a 审定 first (it is only allowed before 交办), then the 交办s the records
         // imply, then every other event in its file's order (a stable sort).
-        func rank(_ incoming: IncomingEvent, implied: Bool) -> Int {
-            implied ? 1 : incoming.event.kind == .approval ? 0 : 2
-        }
-        let ordered = (implied.map { ($0, true) } + given.map { ($0, false) }).enumerated().map {
-            (
-                key: ($0.element.0.event.date, rank($0.element.0, implied: $0.element.1), $0.offset),
-                incoming: $0.element.0
-            )
-        }.sorted { $0.key < $1.key }.map(\.incoming)
-        // A file's events are recorded all or none: tried on their matters first (EventPlan.swift).
-        let recordable = try planned(ordered, files: paths, asOf: asOf, into: &result)
+        Self.order(&events, implied: impliedCount)
+        // A file's events are recorded all or none: tried on their matters first (EventPlan.swift), then the
+        // attachments of its new events copied in (a file whose attachment changed since it was hashed is
+        // refused, and the rest planned again without it).
+        let keep = try plannedAndStaged(&events, files: paths, asOf: asOf, into: &result)
+        let recordable = events.indices.filter { keep[$0] }
         progress?.start(total: recordable.count, label: "记录事件")
-        for incoming in recordable {
+        for index in recordable {
             progress?.advance()
+            let incoming = events[index]
             let id = incoming.event.matterID
             if let asOf, incoming.event.date > asOf {
                 result.problems.append(
@@ -93,6 +95,64 @@ extension Office {
         }
         progress?.finish()
         return result
+    }
+
+    /// The events to record (``planned(_:files:excluding:asOf:into:)``), with the attachments of the new ones
+    /// staged. Attachments were hashed where the sender put them; those of events already recorded are never
+    /// copied (the same input again writes nothing), those of new events are copied into the staging folder now,
+    /// before anything is recorded, and must hash as they did. A file with an attachment that no longer does is
+    /// refused whole and the rest planned again without it.
+    func plannedAndStaged(
+        _ events: inout [IncomingEvent], files: [String], asOf: CivilDate?, into result: inout IntakeResult
+    ) throws -> [Bool] {
+        var excluded: Set<String> = []
+        var refusedAttachments: [Problem] = []
+        while true {
+            var attempt = result
+            let (keep, fresh) = try planned(events, files: files, excluding: excluded, asOf: asOf, into: &attempt)
+            var failed: Set<String> = []
+            for index in events.indices where keep[index] && fresh[index] && !failed.contains(events[index].file) {
+                do {
+                    events[index] = try staging.staged(events[index])
+                } catch {
+                    failed.insert(events[index].file)
+                    refusedAttachments.append(
+                        Problem(
+                            place: events[index].place, matter: events[index].event.matterID,
+                            file: events[index].file,
+                            cause: .other("\(error)；此文件的事件都未记录（改正后再读入此文件）")))
+                }
+            }
+            if failed.isEmpty {
+                attempt.problems += refusedAttachments
+                result = attempt
+                return keep
+            }
+            excluded.formUnion(failed)
+        }
+    }
+
+    /// Puts `events` in the order they are recorded: by date; within a day a 审定 first, then the first `implied`
+    /// events (the 交办s the records imply), then the rest in their order. Sorts a permutation of small keys and
+    /// applies it in place, so the events are never held twice.
+    static func order(_ events: inout [IncomingEvent], implied: Int) {
+        let keys = events.indices.map { i in
+            (events[i].event.date, i < implied ? 1 : events[i].event.kind == .approval ? 0 : 2, i)
+        }
+        var permutation = keys.indices.sorted { keys[$0] < keys[$1] }  // position → index of the event there
+        for start in permutation.indices where permutation[start] != start {
+            // Follow the cycle through `start`, moving each event once.
+            let first = events[start]
+            var position = start
+            while permutation[position] != start {
+                let next = permutation[position]
+                events[position] = events[next]
+                permutation[position] = position
+                position = next
+            }
+            events[position] = first
+            permutation[position] = position
+        }
     }
 
     /// A 交办 event, dated its record's 交办日期, for every archived 督办 matter not yet assigned or

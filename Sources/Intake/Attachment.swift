@@ -7,6 +7,9 @@ public struct Attachment: Sendable, Equatable {
         case bytes([UInt8])
         /// A copy the archive made (its path there), with its size and lowercase hex SHA-256.
         case staged(path: String, size: Int, sha256: String)
+        /// Checked and hashed where the sender put it (`path` relative to the event file's `folder`), not copied:
+        /// the archive copies it only when its event is to be recorded, and only if it still hashes so.
+        case inPlace(folder: String, path: String, size: Int, sha256: String)
     }
 
     /// The file's own name (the last part of the path), e.g. `报告.pdf`.
@@ -34,16 +37,26 @@ public struct Attachment: Sendable, Equatable {
 
     /// The SHA-256, when the stage that took the file computed it.
     public var sha256: String? {
-        if case .staged(_, _, let sha256) = content { return sha256 }
-        return nil
+        switch content {
+        case .bytes: return nil
+        case .staged(_, _, let sha256), .inPlace(_, _, _, let sha256): return sha256
+        }
     }
 
     /// Whether two attachments hold the same bytes.
     public func hasSameBytes(as other: Attachment) -> Bool {
         switch (content, other.content) {
         case (.bytes(let a), .bytes(let b)): return a == b
-        case (.staged(_, let sizeA, let a), .staged(_, let sizeB, let b)): return sizeA == sizeB && a == b
-        default: return false
+        case (.bytes, _), (_, .bytes): return false
+        default: return size == other.size && sha256 == other.sha256
+        }
+    }
+
+    /// The size in bytes.
+    public var size: Int {
+        switch content {
+        case .bytes(let bytes): return bytes.count
+        case .staged(_, let size, _), .inPlace(_, _, let size, _): return size
         }
     }
 }
@@ -66,7 +79,7 @@ public enum AttachmentRefusal: Error, Sendable, Equatable {
     case changedWhileReading
 
     /// The message for the attachment at `path`: the problem and what was expected.
-    func message(path: String) -> (problem: String, expectation: String) {
+    public func message(path: String) -> (problem: String, expectation: String) {
         let inside = "记录文件所在文件夹内的普通文件（不是符号链接）"
         switch self {
         case .missing: return ("找不到附件“\(path)”", "相对于记录文件所在文件夹的路径")

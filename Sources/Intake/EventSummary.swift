@@ -2,13 +2,21 @@ import Matters
 
 /// Where an event's record is in its file, to be read again in full: the file (read through the same
 /// descriptor), the record's bytes and line, and their fingerprint, so a record changed meanwhile is refused
-/// rather than recorded.
-public struct EventSource: Sendable {
+/// rather than recorded. A class, so that each of a year's events held in summary carries one reference to it.
+public final class EventSource: Sendable {
     let source: any ByteSource
     let offset: Int
     let length: Int
     let line: Int
     let fingerprint: UInt64
+
+    init(source: any ByteSource, offset: Int, length: Int, line: Int, fingerprint: UInt64) {
+        self.source = source
+        self.offset = offset
+        self.length = length
+        self.line = line
+        self.fingerprint = fingerprint
+    }
 }
 
 /// The record of a summarised event could not be read again as it was first read.
