@@ -92,17 +92,21 @@ extension Office {
     ) throws -> (keep: [Bool], fresh: [Bool]) {
         let fromFiles = Set(files)
         var groups: [String: [Int]] = [:]
-        var made: [String] = []
+        var made: [Int] = []
         for (index, incoming) in ordered.enumerated() where !excluded.contains(incoming.file) {
-            let key = fromFiles.contains(incoming.file) ? incoming.file : "#\(index)"
-            if !fromFiles.contains(incoming.file) { made.append(key) }
-            groups[key, default: []].append(index)
+            if fromFiles.contains(incoming.file) {
+                groups[incoming.file, default: []].append(index)
+            } else {
+                made.append(index)
+            }
         }
         var decided: Set<String> = []
-        let decisionOrder = made + files.filter { groups[$0] != nil && decided.insert($0).inserted }
+        let decisionOrder =
+            made.map { (file: String?.none, members: [$0]) }
+            + files.filter { groups[$0] != nil && decided.insert($0).inserted }.map { ($0, groups[$0]!) }
+        groups = [:]
         var plan = Plan(events: ordered)
-        for key in decisionOrder {
-            let members = groups[key] ?? []
+        for (file, members) in decisionOrder {
             let refused = try refusals(of: members, in: &plan, asOf: asOf).sorted { $0.index < $1.index }
             guard !refused.isEmpty else {
                 plan.take(members)
@@ -114,15 +118,15 @@ extension Office {
                 result.unlisted += refused.count - FileDiagnostics.limit
                 result.problems.append(
                     Problem(
-                        place: key,
+                        place: file ?? ordered[members[0]].place,
                         cause: .other(
                             "另有 \(refused.count - FileDiagnostics.limit) 处错误未列出（每个文件最多列出 \(FileDiagnostics.limit) 条）")))
             }
             let good = members.count - Set(refused.map(\.index)).count
-            if good > 0, !key.hasPrefix("#") {
+            if good > 0, let file {
                 result.problems.append(
                     Problem(
-                        place: key,
+                        place: file,
                         cause: .other(
                             "此文件有 \(members.count - good) 个事件不能记录，其余 \(good) 个事件也未记录（一个文件的事件要么全部记录，要么都不记录；改正后再读入此文件）")
                     ))

@@ -9,15 +9,42 @@ public struct IncomingEvent: Sendable {
     public var attachments: [Attachment]
     /// The file it came from and where, for messages.
     public var file: String
-    public var location: String
+    public var location: String {
+        get {
+            switch place {
+            case .text(let text): return text
+            case .record(let index, let line): return Self.location(record: index, line: line)
+            }
+        }
+        set { place = .text(newValue) }
+    }
     /// Where the full record is, while ``event`` is a summary of it.
     public internal(set) var fullRecord: EventSource?
+    /// ``location``, kept as two numbers for a record of a file (a year of events is held at once) and worded
+    /// when asked.
+    private var place: Place
+
+    private enum Place: Sendable {
+        case text(String)
+        case record(index: Int, line: Int)
+    }
 
     public init(event: MatterEvent, attachments: [Attachment], file: String, location: String) {
         self.event = event
         self.attachments = attachments
         self.file = file
-        self.location = location
+        self.place = .text(location)
+    }
+
+    /// Where a file's `index`-th record (from 1), which starts on `line`, is: `记录 3（第 12 行）`.
+    static func location(record index: Int, line: Int) -> String { "记录 \(index)（第 \(line) 行）" }
+
+    /// The event of a file's `index`-th record (from 1), which starts on `line`.
+    init(event: MatterEvent, attachments: [Attachment], file: String, record index: Int, line: Int) {
+        self.event = event
+        self.attachments = attachments
+        self.file = file
+        self.place = .record(index: index, line: line)
     }
 }
 
@@ -81,7 +108,7 @@ public enum EventReader {
         let folder = name.lastIndex(of: "/").map { $0 == name.startIndex ? "/" : String(name[..<$0]) } ?? "."
         let failure = RecordFile.forEach(name: name, source: source, wrapper: "事件", kind: "事件") { record, index in
             let node = record.node
-            let location = "记录 \(index + 1)（第 \(node.line) 行）"
+            let location = IncomingEvent.location(record: index + 1, line: node.line)
             var decoder = FieldDecoder(file: name, location: location)
             defer { diagnostics.add(contentsOf: decoder.diagnostics) }
             guard let event = decode(node, decoder: &decoder) else { return }
@@ -91,7 +118,8 @@ public enum EventReader {
             if decoder.diagnostics.contains(where: { $0.severity == .error }) {
                 events.removeAll()  // nothing of a file with an error is taken; its later records are still checked
             } else if !diagnostics.hasErrors {
-                var incoming = IncomingEvent(event: event, attachments: attachments, file: name, location: location)
+                var incoming = IncomingEvent(
+                    event: event, attachments: attachments, file: name, record: index + 1, line: node.line)
                 if summarised {
                     incoming.summarise(
                         EventSource(

@@ -29,9 +29,9 @@ public struct EventChangedWhileReading: Error, Sendable, CustomStringConvertible
 }
 
 extension IncomingEvent {
-    /// Keeps of the event only what orders and groups it (事项, 事件, 日期), and where the full record is.
+    /// Keeps of the event only what orders and groups it (its kind, 事项 and 日期), and where the full record is.
     mutating func summarise(_ record: EventSource) {
-        let keys = ["事项", "事件", "日期"]
+        let keys = ["事项", "日期"]
         event = MatterEvent(
             kind: event.kind, values: FieldRecord(keys.compactMap { key in event.values[key].map { (key, $0) } }))
         fullRecord = record
