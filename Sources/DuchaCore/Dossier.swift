@@ -49,7 +49,10 @@ extension Office {
         if let export {
             let handed = includeClassified ? plan : plan.withoutClassified()
             let withheld = plan.items.count - handed.items.count
-            try Files.write(try exportZip(handed, date: day, withheld: withheld, writer: writer), to: export)
+            // A zip holding 涉密 files is owner-only, as their folders in the archive are.
+            try Files.write(
+                try exportZip(handed, date: day, withheld: withheld, writer: writer), to: export,
+                mode: handed.items.contains(where: \.isClassified) ? 0o600 : 0o644)
             result.export = DossierResult.Export(path: export, items: handed.items.count, withheld: withheld)
         }
         return result
@@ -90,10 +93,16 @@ extension Office {
             ("Source-Organization", writer.fonds.fondsName), ("External-Identifier", top), ("Bagging-Date", date.iso),
         ]
         let tags = Bag.tagFiles(payload: files, info: info)
-        let entries =
-            tags.dropLast().map { ZipEntry(name: "\(top)/\($0.name)", data: $0.bytes) }
-            + files.map { ZipEntry(name: "\(top)/\($0.path)", data: $0.bytes) }
-            + tags.suffix(1).map { ZipEntry(name: "\(top)/\($0.name)", data: $0.bytes) }
+        let modes = ExportModes(payload.map { (path: "data/\($0.path)", classified: $0.classified) })
+        let tagEntries = tags.map { ZipEntry(name: "\(top)/\($0.name)", data: $0.bytes, mode: modes.file("")) }
+        let folderEntries: [ZipEntry] = modes.folders.map { ZipEntry.folder("\(top)/\($0.path)", mode: $0.mode) }
+        let fileEntries: [ZipEntry] = files.map {
+            ZipEntry(name: "\(top)/\($0.path)", data: $0.bytes, mode: modes.file($0.path))
+        }
+        var entries = folderEntries
+        entries += tagEntries.dropLast()
+        entries += fileEntries
+        entries += tagEntries.suffix(1)
         return try ZipWriter.archive(
             entries,
             modified: ZipTimestamp(year: date.year, month: date.month, day: date.day, hour: 0, minute: 0, second: 0))
