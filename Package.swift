@@ -16,6 +16,8 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CLibZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
+        .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .target(name: "GuoMi", dependencies: ["CLibCrypto"]),
         .target(name: "CODFXML", dependencies: ["CLibXML2"]),
         .target(name: "ODF", dependencies: ["CODFXML", "CLibZip"]),
         .target(name: "Matters"),
@@ -24,7 +26,7 @@ let package = Package(
         .target(name: "Rendering", dependencies: ["ODF"]),
         .target(
             name: "Archive",
-            dependencies: ["Matters", "ODF", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["Matters", "ODF", "GuoMi", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
             name: "DuchaCore",
@@ -37,6 +39,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ODFTests", dependencies: ["ODF", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "MattersTests", dependencies: ["Matters"]),
+        .testTarget(name: "GuoMiTests", dependencies: ["GuoMi", "TestSupport"]),
         .testTarget(
             name: "IntakeTests",
             dependencies: [

@@ -99,10 +99,11 @@ extension Office {
         let fileEntries: [ZipEntry] = files.map {
             ZipEntry(name: "\(top)/\($0.path)", data: $0.bytes, mode: modes.file($0.path))
         }
+        // The tag manifests last, so that a reader that streams the zip meets every file they cover first.
         var entries = folderEntries
-        entries += tagEntries.dropLast()
+        entries += tagEntries.filter { !$0.name.hasPrefix("\(top)/tagmanifest-") }
         entries += fileEntries
-        entries += tagEntries.suffix(1)
+        entries += tagEntries.filter { $0.name.hasPrefix("\(top)/tagmanifest-") }
         return try ZipWriter.archive(
             entries,
             modified: ZipTimestamp(year: date.year, month: date.month, day: date.day, hour: 0, minute: 0, second: 0))
