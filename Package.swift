@@ -30,7 +30,7 @@ let package = Package(
         ),
         .target(
             name: "DuchaCore",
-            dependencies: ["ODF", "Matters", "Intake", "Filling", "Rendering", "Archive"]
+            dependencies: ["ODF", "Matters", "Intake", "Filling", "Rendering", "Archive", "GuoMi"]
         ),
         .executableTarget(
             name: "ducha",
@@ -54,7 +54,8 @@ let package = Package(
         ),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "ODF", "TestSupport"]),
         .testTarget(name: "ArchiveTests", dependencies: ["Archive", "Matters", "ODF", "TestSupport"]),
-        .testTarget(name: "DuchaCoreTests", dependencies: ["DuchaCore", "Matters", "TestSupport"]),
+        .testTarget(
+            name: "DuchaCoreTests", dependencies: ["DuchaCore", "Matters", "Archive", "ODF", "GuoMi", "TestSupport"]),
         .testTarget(name: "DuchaTests", dependencies: ["ducha", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

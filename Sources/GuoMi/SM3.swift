@@ -1,7 +1,8 @@
 import CLibCrypto
 
-/// The SM3 hash (GB/T 32905-2016), computed by OpenSSL 3's libcrypto.
-public struct SM3: Sendable {
+/// The SM3 hash (GB/T 32905-2016), computed by OpenSSL 3's libcrypto. One hash is fed from one thread; the
+/// static functions may be called from any.
+public struct SM3 {
     private let context: DigestContext
 
     /// Starts a hash.
@@ -38,7 +39,7 @@ public struct SM3: Sendable {
 }
 
 /// One EVP digest context for SM3, freed with its owner.
-private final class DigestContext: @unchecked Sendable {
+private final class DigestContext {
     let pointer: OpaquePointer
 
     init() {
