@@ -16,19 +16,25 @@ enum CheckFiles {
         var mode: Int
     }
 
-    /// Everything under `folder`, hidden files included, symbolic links not followed.
+    /// Everything under `folder`, hidden files included, sorted; symbolic links are listed, never followed.
     static func walk(_ folder: String) -> [Entry] {
         var entries: [Entry] = []
-        guard let names = try? FileManager.default.subpathsOfDirectory(atPath: folder) else { return [] }
-        for path in names.sorted() {
-            var info = stat()
-            guard lstat(folder + "/" + path, &info) == 0 else { continue }
-            let type = info.st_mode & S_IFMT
-            entries.append(
-                Entry(
-                    path: path, isDirectory: type == S_IFDIR, isSymbolicLink: type == S_IFLNK,
-                    mode: Int(info.st_mode & 0o7777)))
+        func visit(_ relative: String) {
+            let path = relative.isEmpty ? folder : folder + "/" + relative
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
+            for name in names.sorted() {
+                let child = relative.isEmpty ? name : relative + "/" + name
+                var info = stat()
+                guard lstat(folder + "/" + child, &info) == 0 else { continue }
+                let type = info.st_mode & S_IFMT
+                entries.append(
+                    Entry(
+                        path: child, isDirectory: type == S_IFDIR, isSymbolicLink: type == S_IFLNK,
+                        mode: Int(info.st_mode & 0o7777)))
+                if type == S_IFDIR { visit(child) }
+            }
         }
+        visit("")
         return entries
     }
 

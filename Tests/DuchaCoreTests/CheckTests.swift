@@ -118,6 +118,18 @@ struct CheckTests {
         #expect(report.failed.contains(.nonArchivalFiles), "\(failures(report))")
     }
 
+    @Test("a symbolic link on the carrier is reported as non-archival and never followed")
+    func symbolicLink() throws {
+        let archive = try archive()
+        defer { archive.remove() }
+        try FileManager.default.createSymbolicLink(
+            atPath: archive.archive + "/2026/2026-005/根目录", withDestinationPath: "/")
+        let report = try check(archive)
+        #expect(report.failed == [.nonArchivalFiles], "\(failures(report))")
+        let evidence = report.outcomes.first { $0.item == .nonArchivalFiles }?.evidence.joined() ?? ""
+        #expect(evidence.contains("2026/2026-005/根目录：符号链接"), "\(evidence)")
+    }
+
     @Test("a world-readable 涉密 file fails the permissions item only")
     func worldReadableSecret() throws {
         let archive = try archive()
