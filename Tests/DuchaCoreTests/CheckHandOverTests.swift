@@ -79,6 +79,7 @@ extension DossierTests {
             defer { archive.remove() }
             let report = try check(zip, key: key)
             #expect(report.passed, "\(failures(report))")
+            try validateWithOtherTools(zip, in: archive.path("unzipped"))
             let signatures = try #require(report.outcomes.first { $0.item == .signatures })
             #expect(signatures.evidence.joined().contains("个电子文件封装包的电子签名和锁定签名验证通过"))
             #expect(try check(zip, key: nil).failed == [.signatures])
@@ -150,5 +151,30 @@ extension DossierTests {
         }
         report = try check(zip, key: key)
         #expect(report.failed == [.metadataValues], "\(failures(report))")
+    }
+
+    /// bagit.py validates the signed export, and `openssl dgst -sm3` agrees with its SM3 manifests.
+    func validateWithOtherTools(_ zip: String, in folder: String) throws {
+        guard TestEnvironment.shouldRun(needing: "unzip", "openssl", "bagit.py") else { return }
+        let unzip = try #require(TestEnvironment.which("unzip"), "unzip is required in CI")
+        let openssl = try #require(TestEnvironment.which("openssl"), "openssl is required in CI")
+        let bagit = try #require(TestEnvironment.which("bagit.py"), "bagit.py is required in CI")
+        #expect(try run(unzip, ["-q", zip, "-d", folder]).status == 0)
+        let top = try #require(try FileManager.default.contentsOfDirectory(atPath: folder).first)
+        let bag = folder + "/" + top
+        let validation = try run(bagit, ["--validate", "--quiet", bag])
+        #expect(validation.status == 0, "\(validation.stderr)")
+        for manifest in ["manifest-sm3.txt", "tagmanifest-sm3.txt"] {
+            let lines = try String(contentsOfFile: bag + "/" + manifest, encoding: .utf8).split(separator: "\n")
+            let listed = lines.map { line in
+                let parts = line.split(separator: " ", maxSplits: 1)
+                return (digest: String(parts[0]), path: String(parts[1].drop { $0 == " " }))
+            }
+            let result = try run(openssl, ["dgst", "-sm3", "-r"] + listed.map { bag + "/" + $0.path })
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout.split(separator: "\n").map { String($0.prefix(64)) } == listed.map(\.digest))
+            #expect(listed.count > 3)
+        }
+        #expect(FileManager.default.fileExists(atPath: bag + "/移交签名.xml"))
     }
 }
