@@ -129,7 +129,7 @@ enum HandOverPackage {
         if let signer {
             // Sign the element's bytes as the file holds them.
             var unsigned = XMLWriter.declaration
-            XMLWriter.serialize(root, into: &unsigned)
+            XMLWriter.serialize(indented(root), into: &unsigned)
             guard let body = signedBytes(unsigned) else { throw DuchaError.invalidRequest("封装包缺少被签名对象") }
             let certificate = try publicKeyBase64(signer.key)
             let signature = Base64.encode(try signer.key.sign(body))
@@ -150,9 +150,24 @@ enum HandOverPackage {
                 group("锁定签名", [leaf("被锁定签名标识符", "修改0-签名1"), leaf("签名规则", lockRule)] + block(lock)))
         }
         var out = XMLWriter.declaration
-        XMLWriter.serialize(root, into: &out)
+        XMLWriter.serialize(indented(root), into: &out)
         out.append(0x0A)
         return out
+    }
+
+    /// The element with its element-only content indented two spaces a level, for people who read the file.
+    static func indented(_ element: XMLElement, depth: Int = 0) -> XMLElement {
+        guard !element.children.isEmpty, element.children.allSatisfy({ if case .element = $0 { true } else { false } })
+        else { return element }
+        var copy = element
+        copy.children = []
+        for child in element.children {
+            guard case .element(let inner) = child else { continue }
+            copy.children.append(.text("\n" + String(repeating: "  ", count: depth + 1)))
+            copy.children.append(.element(indented(inner, depth: depth + 1)))
+        }
+        copy.children.append(.text("\n" + String(repeating: "  ", count: depth)))
+        return copy
     }
 
     /// `移交签名.xml`: the SM2 signature of the package's `manifest-sm3.txt`, which holds the SM3 digest of every
@@ -168,7 +183,7 @@ enum HandOverPackage {
                 leaf("公钥", try publicKeyBase64(signer.key)),
             ])
         var out = XMLWriter.declaration
-        XMLWriter.serialize(root, into: &out)
+        XMLWriter.serialize(indented(root), into: &out)
         out.append(0x0A)
         return out
     }

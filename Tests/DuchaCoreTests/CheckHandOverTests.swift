@@ -175,6 +175,42 @@ extension DossierTests {
             #expect(result.stdout.split(separator: "\n").map { String($0.prefix(64)) } == listed.map(\.digest))
             #expect(listed.count > 3)
         }
-        #expect(FileManager.default.fileExists(atPath: bag + "/移交签名.xml"))
+        // openssl verifies the SM2 signatures: one 封装包's over its 被签名对象, the package's over manifest-sm3.txt.
+        let eep = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: bag + "/data/封装包").sorted().first, "no 封装包")
+        let slice = """
+            import base64, re, sys
+            text = open(sys.argv[1], encoding="utf-8").read()
+            if sys.argv[3] == "body":
+                start = text.index("<被签名对象")
+                end = text.index("</被签名对象>") + len("</被签名对象>")
+                open(sys.argv[2], "wb").write(text[start:end].encode("utf-8"))
+            else:
+                open(sys.argv[2], "wb").write(base64.b64decode(re.search("<签名结果>([^<]*)</签名结果>", text).group(1)))
+            """
+        let scratch = folder + "-openssl"
+        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        let publicKey = URL(fileURLWithPath: folder).deletingLastPathComponent().appendingPathComponent("督查室公钥.pem")
+            .path
+        let pairs = [
+            (bag + "/data/封装包/" + eep, scratch + "/body", bag + "/data/封装包/" + eep),
+            (bag + "/manifest-sm3.txt", "", bag + "/移交签名.xml"),
+        ]
+        for (n, (message, body, signed)) in pairs.enumerated() {
+            var messageFile = message
+            if !body.isEmpty {
+                #expect(try run("/usr/bin/env", ["python3", "-c", slice, message, body, "body"]).status == 0)
+                messageFile = body
+            }
+            let signature = scratch + "/sig\(n)"
+            #expect(try run("/usr/bin/env", ["python3", "-c", slice, signed, signature, "sig"]).status == 0)
+            let verified = try run(
+                openssl,
+                [
+                    "dgst", "-sm3", "-verify", publicKey, "-sigopt", "distid:1234567812345678", "-signature", signature,
+                    messageFile,
+                ])
+            #expect(verified.stdout.contains("Verified OK"), "\(message): \(verified.output)")
+        }
     }
 }
