@@ -64,8 +64,10 @@ public enum ArchiveCheck {
         var files = 0
         var recordCount = 0
         var found = Set<String>()
+        var scanned: [String] = []
         for y in years where year == nil || y == year {
             let folder = "\(archive)/\(y)"
+            if matters.isEmpty { scanned.append(folder) }
             var records: [String: [StoredEvent]] = [:]
             var classified: [String] = []
             for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
@@ -74,6 +76,7 @@ public enum ArchiveCheck {
                 guard FileManager.default.fileExists(atPath: root + "/bagit.txt") else { continue }
                 if !matters.isEmpty && !matters.contains(name) { continue }
                 found.insert(name)
+                if !matters.isEmpty { scanned.append(root) }
                 bags += 1
                 let display = "\(y)/\(name)"
                 files += checkBag(root: root, display: display, into: &evidence)
@@ -115,9 +118,10 @@ public enum ArchiveCheck {
         evidence.note(.documentsOpen, "\(files) 个文件中的 ODF 文档、PDF 已打开")
         evidence.note(.formats, "\(files) 个文件的格式已按内容核对")
         evidence.note(.compression, "\(files) 个文件中的 ODF 压缩包条目已查")
-        CheckCarrier.scanViruses(paths: [archive], into: &evidence)
+        CheckCarrier.scanViruses(paths: scanned, into: &evidence)
         evidence.skip(.signatures, "事项档案和年度归档文件不带电子签名；签名在移交包上，用 --package 检测移交包")
-        let scope = matters.isEmpty ? (year.map { "\($0) 年度" } ?? "全部年度") : "事项 " + matters.joined(separator: "、")
+        let scope =
+            matters.isEmpty ? (year.map { "\($0) 年度" } ?? "全部年度") : "档案包 " + matters.joined(separator: "、")
         return "档案 \(archive) \(scope)（\(bags) 个档案包）"
     }
 

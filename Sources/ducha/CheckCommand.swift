@@ -36,7 +36,7 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("date"), help: ArgumentHelp("检测日期（缺省为今天）", valueName: "YYYY-MM-DD"))
     var date: CivilDate?
 
-    @Argument(help: ArgumentHelp("只检测这些事项", valueName: "MATTER-ID"))
+    @Argument(help: ArgumentHelp("只检测这些事项（或 dossier 等年度档案包）", valueName: "MATTER-ID"))
     var matters: [String] = []
 
     @OptionGroup var workspace: WorkspaceOptions

@@ -130,6 +130,19 @@ struct CheckTests {
         #expect(evidence.contains("2026/2026-005/根目录：符号链接"), "\(evidence)")
     }
 
+    @Test(
+        "with ClamAV installed, the EICAR test file fails the virus item",
+        .enabled(if: TestEnvironment.isAvailable("clamscan"), "clamscan (ClamAV) is not installed; the check says so"))
+    func virus() throws {
+        let archive = try archive()
+        defer { archive.remove() }
+        // The anti-virus test string (eicar.org), put together here so that this source is not itself flagged.
+        let eicar = ["X5O!P%@AP[4\\PZX54(P^)7CC)7}", "$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*"].joined()
+        try Data(eicar.utf8).write(to: URL(fileURLWithPath: archive.archive + "/2026/2026-006/eicar.txt"))
+        let report = try check(archive)
+        #expect(report.failed.contains(.virus), "\(failures(report))")
+    }
+
     @Test("a world-readable 涉密 file fails the permissions item only")
     func worldReadableSecret() throws {
         let archive = try archive()
