@@ -155,7 +155,8 @@ public struct CheckReport: Sendable {
     public var stage: CheckStage
     /// What was checked, in words (e.g. `档案 2026 年度（33 个事项档案）`).
     public var subject: String
-    public var date: CivilDateText
+    /// The day of the check, `YYYY-MM-DD`.
+    public var date: String
     public var outcomes: [CheckOutcome]
 
     /// Whether no item failed.
@@ -163,6 +164,3 @@ public struct CheckReport: Sendable {
     /// The items that failed.
     public var failed: [CheckItem] { outcomes.filter { $0.verdict == .failed }.map(\.item) }
 }
-
-/// A date as `YYYY-MM-DD`.
-public typealias CivilDateText = String
