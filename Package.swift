@@ -16,6 +16,8 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CLibZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
+        .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .target(name: "GuoMi", dependencies: ["CLibCrypto"]),
         .target(name: "CODFXML", dependencies: ["CLibXML2"]),
         .target(name: "CSystemCalls"),
         .target(name: "ODF", dependencies: ["CODFXML", "CLibZip"]),
@@ -25,11 +27,13 @@ let package = Package(
         .target(name: "Rendering", dependencies: ["ODF"]),
         .target(
             name: "Archive",
-            dependencies: ["Matters", "ODF", "CSystemCalls", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "Matters", "ODF", "CSystemCalls", "GuoMi", .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .target(
             name: "DuchaCore",
-            dependencies: ["ODF", "Matters", "Intake", "Filling", "Rendering", "Archive"]
+            dependencies: ["ODF", "Matters", "Intake", "Filling", "Rendering", "Archive", "GuoMi"]
         ),
         .executableTarget(
             name: "ducha",
@@ -38,6 +42,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ODFTests", dependencies: ["ODF", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "MattersTests", dependencies: ["Matters"]),
+        .testTarget(name: "GuoMiTests", dependencies: ["GuoMi", "TestSupport"]),
         .testTarget(
             name: "IntakeTests",
             dependencies: [
@@ -52,7 +57,8 @@ let package = Package(
         ),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "ODF", "TestSupport"]),
         .testTarget(name: "ArchiveTests", dependencies: ["Archive", "Matters", "ODF", "TestSupport"]),
-        .testTarget(name: "DuchaCoreTests", dependencies: ["DuchaCore", "Matters", "TestSupport"]),
+        .testTarget(
+            name: "DuchaCoreTests", dependencies: ["DuchaCore", "Matters", "Archive", "ODF", "GuoMi", "TestSupport"]),
         .testTarget(name: "DuchaTests", dependencies: ["ducha", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,7 +1,8 @@
 import Crypto
+import GuoMi
 
-/// A BagIt 1.0 bag (RFC 8493) for one matter: payload under `data/`, SHA-256 manifests, and tag files a
-/// tool nobody here wrote (`bagit.py --validate`) can check.
+/// A BagIt 1.0 bag (RFC 8493) for one matter: payload under `data/`, SHA-256 and SM3 manifests, and tag files
+/// a tool nobody here wrote (`bagit.py --validate`) can check.
 public struct Bag: Sendable {
     /// The bag's folder.
     public let root: String
@@ -29,28 +30,60 @@ public struct Bag: Sendable {
         }
     }
 
+    /// The digest algorithms of every bag, each with a payload manifest and a tag manifest (RFC 8493 §2.1.3
+    /// and §2.2.1 allow several): SHA-256, which every BagIt tool checks, and SM3 (GB/T 32905-2016), the hash
+    /// Chinese archives use. The SM3 ones come from OpenSSL's libcrypto.
+    public enum Algorithm: String, Sendable, CaseIterable {
+        case sha256
+        case sm3
+
+        /// The lowercase hex digest of `bytes`.
+        public func digest(_ bytes: [UInt8]) -> String {
+            switch self {
+            case .sha256: Bag.sha256(bytes)
+            case .sm3: SM3.hex(bytes)
+            }
+        }
+
+        public var manifest: String { "manifest-\(rawValue).txt" }
+        public var tagManifest: String { "tagmanifest-\(rawValue).txt" }
+        /// The name in messages.
+        public var label: String { self == .sha256 ? "SHA-256" : "SM3" }
+    }
+
     /// The tag files of a bag with this payload (paths `data/…`, in the order given): bagit.txt,
-    /// bag-info.txt, manifest-sha256.txt, then tagmanifest-sha256.txt, which covers the other three. Also used
-    /// to serialise a bag into a zip without writing it to disk first.
+    /// bag-info.txt, manifest-sha256.txt, manifest-sm3.txt, then tagmanifest-sha256.txt and tagmanifest-sm3.txt,
+    /// which cover the other four. Also used to serialise a bag into a zip without writing it to disk first.
     public static func tagFiles(payload: [(path: String, bytes: [UInt8])], info: [(String, String)]) -> [(
         name: String, bytes: [UInt8]
     )] {
-        var manifest = ""
+        var manifests = Array(repeating: "", count: Algorithm.allCases.count)
         var octets = 0
         for (path, bytes) in payload {
             octets += bytes.count
-            manifest += sha256(bytes) + "  " + encode(path) + "\n"
+            for (n, algorithm) in Algorithm.allCases.enumerated() {
+                manifests[n] += algorithm.digest(bytes) + "  " + encode(path) + "\n"
+            }
         }
         var infoText = ""
         for (key, value) in info + [("Payload-Oxum", "\(octets).\(payload.count)"), ("Bag-Software-Agent", "Ducha")] {
             infoText += key + ": " + value.replacingNewlines() + "\n"
         }
-        let files: [(name: String, bytes: [UInt8])] = [
+        var files: [(name: String, bytes: [UInt8])] = [
             ("bagit.txt", Array("BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n".utf8)),
-            ("bag-info.txt", Array(infoText.utf8)), ("manifest-sha256.txt", Array(manifest.utf8)),
+            ("bag-info.txt", Array(infoText.utf8)),
         ]
-        let tags = files.sorted { $0.name < $1.name }.map { sha256($0.bytes) + "  " + $0.name + "\n" }.joined()
-        return files + [("tagmanifest-sha256.txt", Array(tags.utf8))]
+        for (n, algorithm) in Algorithm.allCases.enumerated() {
+            files.append((algorithm.manifest, Array(manifests[n].utf8)))
+        }
+        let sorted = files.sorted { $0.name < $1.name }
+        let tagManifests = Algorithm.allCases.map { algorithm in
+            (
+                name: algorithm.tagManifest,
+                bytes: Array(sorted.map { algorithm.digest($0.bytes) + "  " + $0.name + "\n" }.joined().utf8)
+            )
+        }
+        return files + tagManifests
     }
 
     /// Lowercase hex SHA-256.

@@ -20,8 +20,9 @@ public struct Finding: Sendable, Equatable, CustomStringConvertible {
     public var description: String { MessageText.escaped("\(path): \(kind.rawValue)：\(detail)") }
 }
 
-/// Checks a BagIt 1.0 bag the way `bagit.py --validate` does: the declaration, every manifest line, every
-/// payload file's SHA-256, files present but not listed, the Payload-Oxum, and the tag manifest.
+/// Checks a BagIt 1.0 bag the way `bagit.py --validate` does, for each of ``Bag/Algorithm`` (SHA-256 and SM3):
+/// the declaration, every manifest line, every payload file's digests, files present but not listed, the
+/// Payload-Oxum, and the tag manifests. A file wrong in both manifests is one finding naming both.
 public enum BagVerifier {
     public static func verify(_ root: String) -> [Finding] {
         var findings: [Finding] = []
@@ -42,19 +43,16 @@ public enum BagVerifier {
             add(.badBag, root + "/data", error.message)
             return findings
         }
-        let listed = manifest(root, "manifest-sha256.txt", add: add)
-        var octets = 0
-        for file in payload where listed[file] == nil {
-            add(.unexpected, root + "/" + file, "文件不在 manifest-sha256.txt 中")
+        let manifests = Bag.Algorithm.allCases.compactMap { algorithm in
+            manifest(root, algorithm.manifest, add: add).map { (algorithm, $0) }
         }
-        for (file, digest) in listed.sorted(by: { $0.key < $1.key }) {
-            guard let bytes = try? AtomicFile.read(root + "/" + file) else {
-                add(.missing, root + "/" + file, "manifest-sha256.txt 列出的文件不存在")
-                continue
+        for file in payload {
+            let unlisted = manifests.filter { $0.1[file] == nil }.map(\.0.manifest)
+            if !unlisted.isEmpty {
+                add(.unexpected, root + "/" + file, "文件不在 \(unlisted.joined(separator: "、")) 中")
             }
-            octets += bytes.count
-            if Bag.sha256(bytes) != digest { add(.changed, root + "/" + file, "SHA-256 与 manifest-sha256.txt 不符") }
         }
+        let octets = compare(root, manifests, tag: false, add: add)
         if let info = try? AtomicFile.read(root + "/bag-info.txt") {
             let text = String(decoding: info, as: UTF8.self)
             if let line = text.split(separator: "\n").first(where: { $0.hasPrefix("Payload-Oxum: ") }) {
@@ -65,23 +63,47 @@ public enum BagVerifier {
                 }
             }
         }
-        for (file, digest) in manifest(root, "tagmanifest-sha256.txt", add: add).sorted(by: { $0.key < $1.key }) {
+        let tagManifests = Bag.Algorithm.allCases.compactMap { algorithm in
+            manifest(root, algorithm.tagManifest, add: add).map { (algorithm, $0) }
+        }
+        _ = compare(root, tagManifests, tag: true, add: add)
+        return findings
+    }
+
+    /// Reads every file the manifests list once and compares its digests; returns the octets read.
+    private static func compare(
+        _ root: String, _ manifests: [(Bag.Algorithm, [String: String])], tag: Bool,
+        add: (Finding.Kind, String, String) -> Void
+    ) -> Int {
+        func names(_ algorithms: [Bag.Algorithm]) -> String {
+            algorithms.map { tag ? $0.tagManifest : $0.manifest }.joined(separator: "、")
+        }
+        var octets = 0
+        let files = Set(manifests.flatMap(\.1.keys)).sorted()
+        for file in files {
+            let listing = manifests.filter { $0.1[file] != nil }
             guard let bytes = try? AtomicFile.read(root + "/" + file) else {
-                add(.missing, root + "/" + file, "tagmanifest-sha256.txt 列出的文件不存在")
+                add(.missing, root + "/" + file, "\(names(listing.map(\.0))) 列出的文件不存在")
                 continue
             }
-            if Bag.sha256(bytes) != digest { add(.changed, root + "/" + file, "SHA-256 与 tagmanifest-sha256.txt 不符") }
+            octets += bytes.count
+            let wrong = listing.filter { $0.0.digest(bytes) != $0.1[file] }.map(\.0)
+            if !wrong.isEmpty {
+                add(
+                    .changed, root + "/" + file,
+                    "\(wrong.map(\.label).joined(separator: "、")) 与 \(names(wrong)) 不符")
+            }
         }
-        return findings
+        return octets
     }
 
     /// The lines of a manifest (path → digest); malformed lines are findings.
     private static func manifest(_ root: String, _ name: String, add: (Finding.Kind, String, String) -> Void)
-        -> [String: String]
+        -> [String: String]?
     {
         guard let bytes = try? AtomicFile.read(root + "/" + name) else {
             add(.badManifest, root + "/" + name, "缺少 \(name)")
-            return [:]
+            return nil
         }
         var entries: [String: String] = [:]
         for (n, line) in lines(String(decoding: bytes, as: UTF8.self)).enumerated() where !line.isEmpty {

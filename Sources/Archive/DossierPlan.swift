@@ -83,6 +83,12 @@ public struct DossierPlan: Sendable {
         return copy
     }
 
+    /// "关于" and the matter's title, without a second 关于 when the title already begins with one (a title
+    /// such as "关于做好…的批示" gives "关于做好…的批示的督查通知单", never "关于关于…").
+    static func about(_ title: String) -> String {
+        title.hasPrefix("关于") ? title : "关于" + title
+    }
+
     private static func pad(_ n: Int) -> String {
         let s = String(n)
         return String(repeating: "0", count: max(0, 4 - s.count)) + s
@@ -99,6 +105,7 @@ public struct DossierPlan: Sendable {
     {
         let bag = "\(matter.year)/\(matter.id)"
         let classification = matter.values["密级"]?.text ?? ""
+        let about = Self.about(matter.title)
         func item(
             _ title: String, author: String, date: CivilDate, number: String = "", files: [String], remark: String = ""
         )
@@ -121,7 +128,7 @@ public struct DossierPlan: Sendable {
                 let form = entry?.form ?? ""
                 result.append(
                     item(
-                        "关于\(matter.title)的\(form)", author: store.office.name, date: event.date,
+                        "\(about)的\(form)", author: store.office.name, date: event.date,
                         number: number.description,
                         files: file.isEmpty ? [] : [file]))
                 continue
@@ -133,20 +140,20 @@ public struct DossierPlan: Sendable {
                 continue
             case .report:
                 author = matter.leadUnit
-                title = event.text("标题") ?? "[\(matter.leadUnit)关于\(matter.title)的办理报告]"
+                title = event.text("标题") ?? "[\(matter.leadUnit)\(about)的办理报告]"
             case .responsibility, .plan, .safeguards, .progress, .weeklyReport, .monthlyReport, .extensionRequest:
                 author = matter.leadUnit
-                title = "[\(matter.leadUnit)关于\(matter.title)的\(event.kind.rawValue)]"
+                title = "[\(matter.leadUnit)\(about)的\(event.kind.rawValue)]"
             case .approval:
                 author = event.text("审定人") ?? store.office.name
                 title = "[\(matter.title)立项审定意见]"
             case .extensionDecision:
                 author = event.text("审定领导") ?? store.office.parent
-                title = "[关于\(matter.title)延期申请的审定意见]"
+                title = "[\(about)延期申请的审定意见]"
             case .adjustment:
                 let stage = event.text("阶段") ?? ""
                 author = stage == "请示" ? matter.leadUnit : store.office.parent
-                title = "[关于\(matter.title)\(event.text("方式") ?? "调整")的\(stage)]"
+                title = "[\(about)\(event.text("方式") ?? "调整")的\(stage)]"
             case .reminder:
                 author = store.office.name
                 title = "[\(matter.title)\(event.text("方式") ?? "")催办记录]"

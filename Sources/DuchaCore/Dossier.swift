@@ -1,4 +1,5 @@
 import Archive
+import GuoMi
 public import Matters
 import ODF
 
@@ -20,6 +21,8 @@ public struct DossierResult: Sendable {
         public var items: Int
         /// 涉密 件 left out of the hand-over package.
         public var withheld: Int
+        /// Whether the package and its EEPs carry the office's SM2 signature (it has a key: `ducha key init`).
+        public var signed: Bool
     }
 }
 
@@ -48,9 +51,15 @@ extension Office {
             year: year, items: plan.items.count, pages: plan.items.map(\.pages).reduce(0, +), folder: folder, date: day)
         if let export {
             let handed = includeClassified ? plan : plan.withoutClassified()
-            let withheld = plan.items.count - handed.items.count
-            try Files.write(try exportZip(handed, date: day, withheld: withheld, writer: writer), to: export)
-            result.export = DossierResult.Export(path: export, items: handed.items.count, withheld: withheld)
+            let handedReferences = Set(handed.items.map(\.reference))
+            let withheld = plan.items.map(\.reference).filter { !handedReferences.contains($0) }
+            // A zip holding 涉密 files is owner-only, as their folders in the archive are.
+            let key = try OfficeKey(archive: store.root).load()
+            try Files.write(
+                try exportZip(handed, date: day, withheld: withheld, writer: writer, key: key), to: export,
+                mode: handed.items.contains(where: \.isClassified) ? 0o600 : 0o644)
+            result.export = DossierResult.Export(
+                path: export, items: handed.items.count, withheld: withheld.count, signed: key != nil)
         }
         return result
     }
@@ -77,23 +86,51 @@ extension Office {
         try ArchiveFolders.replace(folder, with: staging)
     }
 
-    /// The hand-over package: the dossier as a BagIt bag serialised in a zip (RFC 8493 §4.2), with one top folder.
-    private func exportZip(_ plan: DossierPlan, date: CivilDate, withheld: Int, writer: DossierWriter) throws
-        -> [UInt8]
-    {
+    /// The hand-over package: the dossier as a BagIt bag serialised in a zip (RFC 8493 §4.2), with one top folder,
+    /// each 件's DA/T 48 封装包 in `data/封装包/<档号>.xml`, and — with the office's key — every 封装包 signed and
+    /// the package's SM3 manifest signed in `移交签名.xml`. SM2 signatures take a random number each time, so the
+    /// signed parts differ from one export to the next; everything else is byte for byte the same.
+    private func exportZip(
+        _ plan: DossierPlan, date: CivilDate, withheld: [String], writer: DossierWriter, key: SM2PrivateKey?
+    ) throws -> [UInt8] {
         let top = "\(writer.fonds.fondsCode)-WS·\(plan.year)"
-        let payload = try writer.payload(plan, date: date, withheld: withheld).sorted {
-            Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8))
+        var payload = try writer.payload(plan, date: date, withheld: withheld)
+        let time = "\(date.iso)T00:00:00+08:00"
+        let signer = key.map { HandOverPackage.Signer(name: store.office.name, key: $0, time: time) }
+        var byPath: [String: [UInt8]] = [:]
+        for file in payload { byPath[file.path] = file.bytes }
+        for item in plan.items {
+            let files = item.files.map { file -> (path: String, bytes: [UInt8]) in
+                let path = "文件/\(item.reference)/\(file.split(separator: "/").last.map(String.init) ?? file)"
+                return (path, byPath[path] ?? [])
+            }
+            let eep = try HandOverPackage.eep(
+                item, files: files, fonds: writer.fonds, year: plan.year, office: store.office.name, created: time,
+                signer: signer)
+            payload.append(("\(HandOverPackage.folder)/\(item.reference).xml", eep, item.isClassified))
         }
+        payload.sort { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
         let files = payload.map { (path: "data/\($0.path)", bytes: $0.bytes) }
         let info = [
             ("Source-Organization", writer.fonds.fondsName), ("External-Identifier", top), ("Bagging-Date", date.iso),
         ]
         let tags = Bag.tagFiles(payload: files, info: info)
-        let entries =
-            tags.dropLast().map { ZipEntry(name: "\(top)/\($0.name)", data: $0.bytes) }
-            + files.map { ZipEntry(name: "\(top)/\($0.path)", data: $0.bytes) }
-            + tags.suffix(1).map { ZipEntry(name: "\(top)/\($0.name)", data: $0.bytes) }
+        let modes = ExportModes(payload.map { (path: "data/\($0.path)", classified: $0.classified) })
+        let tagEntries = tags.map { ZipEntry(name: "\(top)/\($0.name)", data: $0.bytes, mode: modes.file("")) }
+        let folderEntries: [ZipEntry] = modes.folders.map { ZipEntry.folder("\(top)/\($0.path)", mode: $0.mode) }
+        let fileEntries: [ZipEntry] = files.map {
+            ZipEntry(name: "\(top)/\($0.path)", data: $0.bytes, mode: modes.file($0.path))
+        }
+        // The tag manifests last, so that a reader that streams the zip meets every file they cover first.
+        var entries = folderEntries
+        entries += tagEntries.filter { !$0.name.hasPrefix("\(top)/tagmanifest-") }
+        entries += fileEntries
+        entries += tagEntries.filter { $0.name.hasPrefix("\(top)/tagmanifest-") }
+        if let signer, let manifest = tags.first(where: { $0.name == "manifest-sm3.txt" }) {
+            let signature = try HandOverPackage.packageSignature(manifest: manifest.bytes, signer: signer)
+            entries.append(
+                ZipEntry(name: "\(top)/\(HandOverPackage.signatureFile)", data: signature, mode: modes.file("")))
+        }
         return try ZipWriter.archive(
             entries,
             modified: ZipTimestamp(year: date.year, month: date.month, day: date.day, hour: 0, minute: 0, second: 0))

@@ -98,11 +98,13 @@ struct DossierWriter {
     }
 
     /// The catalogue as .odt, .ods and XML.
-    func catalogue(_ plan: DossierPlan, date: CivilDate, withheld: Int = 0) throws -> [(name: String, bytes: [UInt8])] {
+    func catalogue(_ plan: DossierPlan, date: CivilDate, withheld: [String] = []) throws -> [(
+        name: String, bytes: [UInt8]
+    )] {
         let templatePath = office.workspace.templatePath(named: "归档文件目录.fodt")
         let template = try FormTemplate.load(
             bytes: try Files.read(templatePath), name: templatePath, schema: DossierCatalogue.fields)
-        let filled = template.fill(catalogueData(plan, date: date, note: note(plan, withheld: withheld)))
+        let filled = template.fill(catalogueData(plan, date: date, note: note(plan, withheld: withheld.count)))
         let meta = DocumentMeta(
             title: "\(fonds.fondsName) \(plan.year)年度归档文件目录", subject: "归档文件目录", matterID: "",
             date: (date.year, date.month, date.day))
@@ -117,13 +119,17 @@ struct DossierWriter {
                     .text(item.title), .text(item.date.compact), .text(item.classification), .number(item.pages),
                     .text(item.remark),
                 ]
-            }, notes: [note(plan, withheld: withheld)])
+            }, notes: [note(plan, withheld: withheld.count)])
         let ods = try ODSWriter.write(Spreadsheet(sheets: [sheet]), meta: meta)
-        return [("归档文件目录.odt", odt), ("归档文件目录.ods", ods), ("归档文件目录.xml", catalogueXML(plan, date: date))]
+        return [
+            ("归档文件目录.odt", odt), ("归档文件目录.ods", ods),
+            ("归档文件目录.xml", catalogueXML(plan, date: date, withheld: withheld)),
+        ]
     }
 
-    /// The catalogue with every 件's 归档章 data (DA/T 22 §5.4.5) and files, as XML.
-    func catalogueXML(_ plan: DossierPlan, date: CivilDate) -> [UInt8] {
+    /// The catalogue with every 件's 归档章 data (DA/T 22 §5.4.5) and files, as XML. `withheld`: the 档号 of the
+    /// 涉密 件 left out of a hand-over, listed (档号 only) so that the receiver sees their 件号 are not missing.
+    func catalogueXML(_ plan: DossierPlan, date: CivilDate, withheld: [String] = []) -> [UInt8] {
         var root = XMLElement(
             "归档文件目录",
             attributes: [
@@ -169,6 +175,13 @@ struct DossierWriter {
             root.children.append(.text("\n  "))
             root.children.append(.element(e))
         }
+        for reference in withheld {
+            root.children.append(.text("\n  "))
+            root.children.append(
+                .element(
+                    XMLElement(
+                        "未移交件", attributes: [XMLAttribute("档号", reference)], children: [.text("涉密，另按保密规定移交")])))
+        }
         root.children.append(.text("\n"))
         var out = XMLWriter.declaration
         XMLWriter.serialize(root, into: &out)
@@ -177,7 +190,7 @@ struct DossierWriter {
     }
 
     /// Every file of the dossier (path inside `data/` → bytes).
-    func payload(_ plan: DossierPlan, date: CivilDate, withheld: Int = 0) throws -> [(
+    func payload(_ plan: DossierPlan, date: CivilDate, withheld: [String] = []) throws -> [(
         path: String, bytes: [UInt8], classified: Bool
     )] {
         var files = try catalogue(plan, date: date, withheld: withheld).map { ($0.name, $0.bytes, false) }

@@ -14,9 +14,9 @@ public enum Files {
     /// Reads a whole file, or nothing when it cannot be read (for readers that report it themselves).
     static func load(_ path: String) -> [UInt8]? { FileManager.default.contents(atPath: path).map { [UInt8]($0) } }
 
-    /// Writes a whole file atomically, creating its folder.
-    public static func write(_ bytes: [UInt8], to path: String) throws {
-        try AtomicFile.write(bytes, to: path.contains("/") ? path : "./" + path)
+    /// Writes a whole file atomically, creating its folder, with `mode` (less the umask).
+    public static func write(_ bytes: [UInt8], to path: String, mode: FileMode = 0o644) throws {
+        try AtomicFile.write(bytes, to: path.contains("/") ? path : "./" + path, mode: mode)
     }
 
     /// Makes a folder and its parents.

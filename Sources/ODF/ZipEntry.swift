@@ -8,12 +8,22 @@ public struct ZipEntry: Sendable, Equatable {
     public var compressed: Bool
     /// The entry already deflated: its compressed bytes are copied instead of deflating `data` again.
     public var deflated: DeflatedEntry?
+    /// Unix permission bits (e.g. `0o644`) written into the entry's external attributes with "made by Unix", so
+    /// that `unzip` gives the extracted file these permissions; `nil` leaves libzip's default (which `unzip`
+    /// reads as `0666`). With a mode, a name ending in `/` is written as a folder entry.
+    public var mode: UInt16?
 
     /// Creates an entry.
-    public init(name: String, data: [UInt8], compressed: Bool = true) {
+    public init(name: String, data: [UInt8], compressed: Bool = true, mode: UInt16? = nil) {
         self.name = name
         self.data = data
         self.compressed = compressed
+        self.mode = mode
+    }
+
+    /// A folder entry (`name` ends in `/`) with these permissions, so that `unzip` creates the folder with them.
+    public static func folder(_ name: String, mode: UInt16) -> ZipEntry {
+        ZipEntry(name: name.hasSuffix("/") ? name : name + "/", data: [], compressed: false, mode: mode)
     }
 
     /// Creates an entry from data deflated before.

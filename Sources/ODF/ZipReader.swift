@@ -14,6 +14,24 @@ public struct ZipReader: Sendable {
         var name: String
         var index: UInt64
         var size: Int
+        var method: Int32
+        var unixMode: UInt16?
+    }
+
+    /// What the central directory says of one entry.
+    public struct EntryInfo: Sendable, Equatable {
+        public var name: String
+        /// The uncompressed size.
+        public var size: Int
+        /// The compression method: 0 stored, 8 deflate (libzip's `ZIP_CM_*`).
+        public var method: Int32
+        /// The Unix permission and type bits, when the entry was made on Unix; `nil` otherwise.
+        public var unixMode: UInt16?
+    }
+
+    /// Every entry's directory data, in archive order.
+    public var entryInfos: [EntryInfo] {
+        entries.map { EntryInfo(name: $0.name, size: $0.size, method: $0.method, unixMode: $0.unixMode) }
     }
 
     /// The name used in errors.
@@ -154,7 +172,12 @@ public struct ZipReader: Sendable {
                     "压缩比 \(size / compressed):1 超过上限 \(limits.maxCompressionRatio):1（疑似 ZIP 炸弹）",
                     source: entrySource)
             }
-            entries.append(Entry(name: name, index: index, size: size))
+            var opsys: UInt8 = 0
+            var attributes: UInt32 = 0
+            let hasAttributes = zip_file_get_external_attributes(archive, index, 0, &opsys, &attributes) == 0
+            let unixMode = hasAttributes && opsys == UInt8(ZIP_OPSYS_UNIX) ? UInt16(attributes >> 16) : nil
+            entries.append(
+                Entry(name: name, index: index, size: size, method: Int32(stat.comp_method), unixMode: unixMode))
         }
         return entries
     }

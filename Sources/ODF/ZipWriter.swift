@@ -14,7 +14,9 @@ public enum ZipWriter {
     /// time `modified`, nothing comes from the clock or a random source, and identical input
     /// gives identical bytes. Stored entries use `ZIP_CM_STORE`, the others deflate. Names are
     /// flagged UTF-8 when they are not ASCII; no entry carries an extra field, so an ODF
-    /// `mimetype` entry written first and stored is exactly what ODF requires.
+    /// `mimetype` entry written first and stored is exactly what ODF requires. An entry with a
+    /// ``ZipEntry/mode`` carries those Unix permissions (with a mode, a name ending in `/` is added
+    /// as a folder entry).
     ///
     /// - Throws: ``ODFError`` — ``ODFError/Code/unsafeEntryName`` for an absolute name, one
     ///   with `..` or a backslash, or a repeated name; ``ODFError/Code/invalidArgument`` for a
@@ -80,6 +82,12 @@ public enum ZipWriter {
         func failure(_ what: String) -> ODFError {
             ODFError(.zip, "\(what)：\(String(cString: zip_strerror(archive)))", source: entry.name)
         }
+        if entry.mode != nil, entry.name.hasSuffix("/") {
+            let added = zip_dir_add(archive, entry.name, zip_flags_t(ZIP_FL_ENC_UTF_8))
+            guard added >= 0 else { throw failure("无法添加文件夹条目") }
+            try finish(entry, at: UInt64(added), in: archive, dosTime: dosTime, dosDate: dosDate, failure: failure)
+            return
+        }
         // libzip reads the data only at zip_close: give it a malloc'ed copy it frees itself.
         var source: OpaquePointer?
         if let deflated = entry.deflated {
@@ -104,8 +112,23 @@ public enum ZipWriter {
         guard entry.deflated != nil || zip_set_file_compression(archive, index, method, 0) == 0 else {
             throw failure("无法设置压缩方式")
         }
+        try finish(entry, at: index, in: archive, dosTime: dosTime, dosDate: dosDate, failure: failure)
+    }
+
+    /// Sets an added entry's time and permissions and drops its extra fields.
+    private static func finish(
+        _ entry: ZipEntry, at index: UInt64, in archive: OpaquePointer, dosTime: UInt16, dosDate: UInt16,
+        failure: (String) -> ODFError
+    ) throws(ODFError) {
         guard zip_file_set_dostime(archive, index, dosTime, dosDate, 0) == 0 else {
             throw failure("无法设置修改时间")
+        }
+        if let mode = entry.mode {
+            let type: UInt32 = entry.name.hasSuffix("/") ? 0o040000 : 0o100000
+            let attributes = (type | UInt32(mode & 0o7777)) << 16 | (entry.name.hasSuffix("/") ? 0x10 : 0)
+            guard zip_file_set_external_attributes(archive, index, 0, UInt8(ZIP_OPSYS_UNIX), attributes) == 0 else {
+                throw failure("无法设置文件权限")
+            }
         }
         let bothHeaders = zip_flags_t(ZIP_FL_LOCAL) | zip_flags_t(ZIP_FL_CENTRAL)
         if zip_file_extra_fields_count(archive, index, bothHeaders) > 0,

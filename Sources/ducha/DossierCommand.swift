@@ -41,6 +41,7 @@ struct DossierCommand: ParsableCommand {
             print(
                 "移交包：\(export.items) 件" + (export.withheld > 0 ? "（涉密 \(export.withheld) 件未收）" : "")
                     + " → \(export.path)")
+            if !export.signed { warn("移交包未签名：先运行 ducha key init 生成督查室的 SM2 密钥") }
         }
     }
 }

@@ -86,7 +86,7 @@ struct AssessTests {
         #expect(try Publications.assessment(second).publication.changed)
         let fresh = try second.snapshot()
         let sheets = once.keys.filter { $0.hasPrefix("2026/assessment/") }
-        #expect(sheets.count == 6, "bag files, .odt and .ods: \(sheets)")
+        #expect(sheets.count == 8, "bag files (two algorithms), .odt and .ods: \(sheets)")
         for key in sheets + ["2026/registry.xml"] { #expect(fresh[key] == once[key], "\(key) differs") }
 
         let interim = try Publications.assessment(first, asOf: "2026-02-28").publication

@@ -40,7 +40,7 @@ struct VerificationTests {
         text = "zz" + text.dropFirst(2)
         try text.write(toFile: manifest, atomically: true, encoding: .utf8)
         let expectations: [(String, Finding.Kind, String)] = [
-            (bags[0], .changed, "已改动：SHA-256 与 manifest-sha256.txt 不符"), (bags[1], .missing, "缺失"),
+            (bags[0], .changed, "已改动：SHA-256、SM3 与 manifest-sha256.txt、manifest-sm3.txt 不符"), (bags[1], .missing, "缺失"),
             (bags[2], .unexpected, "多出"), (bags[3], .badManifest, "清单损坏：第 1 行格式不对"),
         ]
         for (bag, kind, phrase) in expectations {

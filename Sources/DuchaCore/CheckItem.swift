@@ -1,0 +1,166 @@
+/// The stage of a record's life at which DA/T 70-2018 asks for the 四性检测: before it is archived, when it is
+/// handed over to (and received by) the 档案馆, and while it is kept.
+public enum CheckStage: String, Sendable, CaseIterable {
+    case archiving = "归档"
+    case transfer = "移交与接收"
+    case preservation = "长期保存"
+
+    /// The prefix of the item codes of the standard's tables for this stage (归档 GD, 移交与接收 YJ, 长期保存 BC).
+    public var code: String {
+        switch self {
+        case .archiving: "GD"
+        case .transfer: "YJ"
+        case .preservation: "BC"
+        }
+    }
+
+    /// The clause of DA/T 70-2018 for this stage.
+    public var clause: String {
+        switch self {
+        case .archiving: "DA/T 70-2018 第5章（归档环节）"
+        case .transfer: "DA/T 70-2018 第6章（移交与接收环节）"
+        case .preservation: "DA/T 70-2018 第7章（长期保存环节）"
+        }
+    }
+
+    /// Reads `归档`, `移交`/`移交与接收`/`接收`, `保存`/`长期保存`, or the English words.
+    public init?(word: String) {
+        switch word {
+        case "归档", "archiving": self = .archiving
+        case "移交", "接收", "移交与接收", "transfer": self = .transfer
+        case "保存", "长期保存", "preservation": self = .preservation
+        default: return nil
+        }
+    }
+}
+
+/// The four properties of DA/T 70-2018 (and GB/T 18894-2016 §4).
+public enum CheckProperty: String, Sendable, CaseIterable {
+    case authenticity = "真实性"
+    case integrity = "完整性"
+    case usability = "可用性"
+    case security = "安全性"
+
+    /// The middle digit of the item codes (GD-1-…, GD-2-…).
+    var digit: Int { (Self.allCases.firstIndex(of: self) ?? 0) + 1 }
+}
+
+/// One item of the 检测, as DA/T 70-2018's tables list them for each property. Ducha runs the same items at the
+/// three stages; at each the code takes that stage's prefix.
+public enum CheckItem: Int, Sendable, CaseIterable {
+    // 真实性
+    case fixity = 1
+    case signatures
+    case metadataValues
+    case fileProperties
+    case linkage
+    case structure
+    // 完整性
+    case requiredMetadata
+    case continuity
+    case content
+    case process
+    // 可用性
+    case metadataReadable
+    case documentsOpen
+    case formats
+    case compression
+    // 安全性
+    case virus
+    case nonArchivalFiles
+    case permissions
+
+    public var property: CheckProperty {
+        switch self {
+        case .fixity, .signatures, .metadataValues, .fileProperties, .linkage, .structure: .authenticity
+        case .requiredMetadata, .continuity, .content, .process: .integrity
+        case .metadataReadable, .documentsOpen, .formats, .compression: .usability
+        case .virus, .nonArchivalFiles, .permissions: .security
+        }
+    }
+
+    /// The item's name.
+    public var title: String {
+        switch self {
+        case .fixity: "固化信息有效性检测（SHA-256 与 SM3 清单）"
+        case .signatures: "电子签名有效性检测（SM2）"
+        case .metadataValues: "元数据项数据类型、长度、格式和值域检测"
+        case .fileProperties: "内容数据的电子属性与元数据一致性检测"
+        case .linkage: "元数据与内容数据、存储位置关联性检测"
+        case .structure: "信息包目录结构规范性与一致性检测"
+        case .requiredMetadata: "元数据必填著录项目检测"
+        case .continuity: "连续性元数据项检测（编号无漏号）"
+        case .content: "内容数据完整性检测"
+        case .process: "过程信息完整性检测（办理记录）"
+        case .metadataReadable: "元数据可读性检测"
+        case .documentsOpen: "内容数据可读性检测（文档能打开）"
+        case .formats: "内容数据格式合规性检测（归档格式）"
+        case .compression: "信息包中压缩与加密检测"
+        case .virus: "病毒感染检测"
+        case .nonArchivalFiles: "载体中非归档文件检测"
+        case .permissions: "存储权限检测（涉密文件仅本人可读）"
+        }
+    }
+
+    /// The item's number within its property's table.
+    var position: Int {
+        Self.allCases.filter { $0.property == property }.firstIndex(of: self).map { $0 + 1 } ?? 0
+    }
+
+    /// The item's code at a stage, e.g. `GD-1-1`.
+    public func code(at stage: CheckStage) -> String { "\(stage.code)-\(property.digit)-\(position)" }
+
+    /// What DA/T 70-2018 asks of the item, in its words (the clause for the stage is ``CheckStage/clause``).
+    public var basis: String {
+        switch self {
+        case .fixity: "固化信息（数字摘要）与内容数据一致，电子档案未被篡改"
+        case .signatures: "电子签名、封装包签名有效，签名人为移交单位"
+        case .metadataValues: "元数据项的数据类型、长度、格式、值域符合 DA/T 46 及著录规则，档号符合 DA/T 13/DA/T 22"
+        case .fileProperties: "内容数据的电子属性（大小、格式、摘要、页数）与元数据记录一致"
+        case .linkage: "元数据与内容数据一一关联，元数据记录的存储位置与实际位置一致"
+        case .structure: "信息包的组织结构符合规定，接收的信息包与发送的一致"
+        case .requiredMetadata: "必填的元数据项齐全"
+        case .continuity: "连续编号的元数据项（文号登记、件号、事件序号）无漏号、无重号"
+        case .content: "每条元数据都有对应的内容数据，内容数据齐全"
+        case .process: "反映办理过程的记录齐全（每份单据有其事件，每份办理报告有其审核）"
+        case .metadataReadable: "元数据能被正常读取"
+        case .documentsOpen: "内容数据能被正常打开（ODF 能解析，PDF 能解析）"
+        case .formats: "内容数据为归档格式（ODF 1.3、PDF、XML、图片），格式与扩展名相符"
+        case .compression: "信息包不使用非公开的压缩算法，不加密（zip 只用存储或 deflate）"
+        case .virus: "信息包不含病毒或恶意代码"
+        case .nonArchivalFiles: "载体中没有非归档文件（临时文件、编辑器遗留文件、可执行文件）"
+        case .permissions: "文件不被任何人改写，涉密文件仅本人可读（0600/0700）"
+        }
+    }
+}
+
+/// The verdict of one item.
+public enum CheckVerdict: String, Sendable {
+    case passed = "通过"
+    case failed = "不通过"
+    /// The item could not be run here (e.g. no virus scanner installed); said so, not counted as failed.
+    case notRun = "未检测"
+}
+
+/// One item's result: its verdict and the evidence for it.
+public struct CheckOutcome: Sendable {
+    public var item: CheckItem
+    public var verdict: CheckVerdict
+    /// What was checked (counts), and every problem found, each naming its file.
+    public var evidence: [String]
+}
+
+/// The 检测报告: every item's outcome for one subject at one stage.
+public struct CheckReport: Sendable {
+    public var stage: CheckStage
+    /// What was checked, in words (e.g. `档案 2026 年度（33 个事项档案）`).
+    public var subject: String
+    /// The day of the check, `YYYY-MM-DD`.
+    public var date: String
+    public var outcomes: [CheckOutcome]
+
+    /// Whether no item failed.
+    public var passed: Bool { !outcomes.contains { $0.verdict == .failed } }
+    /// The items that failed.
+    public var failed: [CheckItem] { outcomes.filter { $0.verdict == .failed }.map(\.item) }
+}
