@@ -122,15 +122,8 @@ public struct ArchiveStore: Sendable {
                 // the series' first seal.
                 try PeriodicStore(root: root, office: office).seal(series, year: year)
                 resealed.append(bag)
-            } else if let info = try AtomicFile.readIfPresent("\(root)/\(bag)/bag-info.txt") {
+            } else if let fields = try Bag(root: "\(root)/\(bag)").statedInfo() {
                 // Another kind of bag (bulletins, assessment): reseal with the fields it already states.
-                let fields = String(decoding: info, as: UTF8.self).split(separator: "\n").compactMap {
-                    line -> (String, String)? in
-                    guard let colon = line.firstIndex(of: ":") else { return nil }
-                    let key = String(line[..<colon])
-                    guard key != "Payload-Oxum", key != "Bag-Software-Agent" else { return nil }
-                    return (key, String(line[line.index(after: colon)...].drop { $0 == " " }))
-                }
                 try Bag(root: "\(root)/\(bag)").seal(info: fields)
                 resealed.append(bag)
             }

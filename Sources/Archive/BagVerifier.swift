@@ -102,7 +102,8 @@ public enum BagVerifier {
         -> [String: String]?
     {
         guard let bytes = try? AtomicFile.read(root + "/" + name) else {
-            add(.badManifest, root + "/" + name, "缺少 \(name)")
+            let old = name.contains(Bag.Algorithm.sm3.rawValue) ? "（旧版本封存的包没有 SM3 清单：ducha upgrade 补上）" : ""
+            add(.badManifest, root + "/" + name, "缺少 \(name)\(old)")
             return nil
         }
         var entries: [String: String] = [:]

@@ -150,6 +150,13 @@ enum Posix {
         try folder.close(failure: "无法同步文件夹")
     }
 
+    /// The permission bits of a file (not following a symbolic link).
+    static func mode(_ path: String) throws(ArchiveError) -> FileMode {
+        var status = stat()
+        try systemCall("lstat", path: path, failure: "无法查看") { lstat(path, &status) }
+        return FileMode(status.st_mode) & 0o7777
+    }
+
     /// The file system (`st_dev`) a folder is on.
     static func device(of path: String) throws(ArchiveError) -> UInt64 {
         var status = stat()

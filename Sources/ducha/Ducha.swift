@@ -9,7 +9,8 @@ struct Ducha: ParsableCommand {
         subcommands: [
             IntakeCommand.self, NoticeCommand.self, TransferCommand.self, RemindCommand.self, ReturnCommand.self,
             StatusCommand.self, BatchCommand.self, BulletinCommand.self, AssessCommand.self, VerifyCommand.self,
-            DossierCommand.self, CheckCommand.self, KeyCommand.self, TemplateCommand.self, FillCommand.self,
+            DossierCommand.self, CheckCommand.self, KeyCommand.self, UpgradeCommand.self, TemplateCommand.self,
+            FillCommand.self,
             BenchCommand.self,
         ]
     )
