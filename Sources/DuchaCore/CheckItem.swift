@@ -14,12 +14,13 @@ public enum CheckStage: String, Sendable, CaseIterable {
         }
     }
 
-    /// The clause of DA/T 70-2018 for this stage.
+    /// The clauses of DA/T 70-2018 for this stage: what is checked (4.x) and the items' tables (5.x); which items
+    /// apply at which stage is its 附录 A 表 A.1.
     public var clause: String {
         switch self {
-        case .archiving: "DA/T 70-2018 第5章（归档环节）"
-        case .transfer: "DA/T 70-2018 第6章（移交与接收环节）"
-        case .preservation: "DA/T 70-2018 第7章（长期保存环节）"
+        case .archiving: "DA/T 70-2018 4.1、5.1（归档环节，表1—表16）"
+        case .transfer: "DA/T 70-2018 4.2、5.2（移交与接收环节，表17—表32）"
+        case .preservation: "DA/T 70-2018 4.3、5.3（长期保存环节，表33—表49）"
         }
     }
 
@@ -41,12 +42,12 @@ public enum CheckProperty: String, Sendable, CaseIterable {
     case usability = "可用性"
     case security = "安全性"
 
-    /// The middle digit of the item codes (GD-1-…, GD-2-…).
-    var digit: Int { (Self.allCases.firstIndex(of: self) ?? 0) + 1 }
 }
 
-/// One item of the 检测, as DA/T 70-2018's tables list them for each property. Ducha runs the same items at the
-/// three stages; at each the code takes that stage's prefix.
+/// One item of Ducha's 检测. DA/T 70-2018 numbers its 45 items once for all stages (附录 A 表 A.1: 1-1 to 1-16
+/// 真实性, 2-1 to 2-11 完整性, 3-1 to 3-9 可用性, 4-1 to 4-9 安全性), and a stage prefix (GD, YJ, BC) goes in front;
+/// each Ducha item carries the numbers of the standard's items it checks (``numbers(at:)``). Where the standard
+/// does not list an item at a stage, Ducha checks it there all the same and marks its code with `*`.
 public enum CheckItem: Int, Sendable, CaseIterable {
     // 真实性
     case fixity = 1
@@ -79,36 +80,67 @@ public enum CheckItem: Int, Sendable, CaseIterable {
         }
     }
 
-    /// The item's name.
+    /// The item's name (the standard's, with what Ducha checks under it).
     public var title: String {
         switch self {
-        case .fixity: "固化信息有效性检测（SHA-256 与 SM3 清单）"
-        case .signatures: "电子签名有效性检测（SM2）"
-        case .metadataValues: "元数据项数据类型、长度、格式和值域检测"
-        case .fileProperties: "内容数据的电子属性与元数据一致性检测"
-        case .linkage: "元数据与内容数据、存储位置关联性检测"
-        case .structure: "信息包目录结构规范性与一致性检测"
-        case .requiredMetadata: "元数据必填著录项目检测"
-        case .continuity: "连续性元数据项检测（编号无漏号）"
-        case .content: "内容数据完整性检测"
+        case .fixity: "固化信息有效性检测：数字摘要（SHA-256 与 SM3 清单）"
+        case .signatures: "固化信息有效性检测：电子签名（SM2）"
+        case .metadataValues: "元数据项数据长度、类型和格式、值域、数据值合理性、特殊字符、档号规范性检测"
+        case .fileProperties: "内容数据的电子属性一致性检测"
+        case .linkage: "元数据是否关联内容数据检测（含存储位置）"
+        case .structure: "说明文件和目录文件、信息包目录结构规范性与信息包一致性检测"
+        case .requiredMetadata: "元数据项完整性与元数据必填著录项目检测"
+        case .continuity: "连续性元数据项检测（编号无漏号、无重号）"
+        case .content: "信息包内容数据完整性检测"
         case .process: "过程信息完整性检测（办理记录）"
-        case .metadataReadable: "元数据可读性检测"
-        case .documentsOpen: "内容数据可读性检测（文档能打开）"
-        case .formats: "内容数据格式合规性检测（归档格式）"
-        case .compression: "信息包中压缩与加密检测"
-        case .virus: "病毒感染检测"
-        case .nonArchivalFiles: "载体中非归档文件检测"
-        case .permissions: "存储权限检测（涉密文件仅本人可读）"
+        case .metadataReadable: "信息包中元数据的可读性检测"
+        case .documentsOpen: "内容数据的可读性检测（文档能打开）"
+        case .formats: "内容数据格式检测（归档格式）"
+        case .compression: "信息包中包含的内容数据格式合规性检测（非公开压缩算法、加密）"
+        case .virus: "病毒感染检测（含是否装有杀毒软件）"
+        case .nonArchivalFiles: "载体中多余文件检测"
+        case .permissions: "操作过程安全性检测：存储权限（涉密文件仅本人可读）"
         }
     }
 
-    /// The item's number within its property's table.
-    var position: Int {
-        Self.allCases.filter { $0.property == property }.firstIndex(of: self).map { $0 + 1 } ?? 0
+    /// The numbers of the standard's items this one checks at `stage` (the property digit, then the item's
+    /// number in 表 A.1), e.g. `["1-2", …, "1-7"]`; a number the standard does not list at that stage ends in
+    /// `*`.
+    public func numbers(at stage: CheckStage) -> [String] {
+        let bc = stage == .preservation
+        switch self {
+        case .fixity: return ["1-1"]
+        case .signatures: return bc ? ["1-16"] : ["1-1"]
+        case .metadataValues: return ["1-2", "1-3", "1-4", "1-5", "1-6", "1-7"]
+        case .fileProperties: return ["1-10"]
+        case .linkage: return ["1-11"]
+        case .structure: return bc ? ["1-14", "1-15"] : ["1-12", "1-13", "1-14"]
+        case .requiredMetadata: return bc ? ["2-4"] : ["2-3", "2-4"]
+        case .continuity: return ["2-6"]
+        case .content: return ["2-11"]
+        case .process: return [bc ? "2-5*" : "2-5"]
+        case .metadataReadable: return ["3-1"]
+        case .documentsOpen: return ["3-4"]
+        case .formats: return bc ? ["3-5"] : ["3-3"]
+        case .compression: return [bc ? "3-8*" : "3-8"]
+        case .virus: return ["4-1", "4-2"]
+        case .nonArchivalFiles: return [bc ? "4-3*" : "4-3"]
+        case .permissions: return [bc ? "4-7*" : "4-7"]
+        }
     }
 
-    /// The item's code at a stage, e.g. `GD-1-1`.
-    public func code(at stage: CheckStage) -> String { "\(stage.code)-\(property.digit)-\(position)" }
+    /// The item's code at a stage: `GD-1-1`, or for several of the standard's items `GD-1-2～1-7` (a run) or
+    /// `BC-1-14、1-15`.
+    public func code(at stage: CheckStage) -> String {
+        let numbers = numbers(at: stage)
+        let serials = numbers.compactMap { Int($0.split(separator: "-").last ?? "") }
+        if numbers.count > 2, serials.count == numbers.count,
+            serials == Array(serials[0]...serials[0] + serials.count - 1)
+        {
+            return "\(stage.code)-\(numbers[0])～\(numbers[numbers.count - 1])"
+        }
+        return "\(stage.code)-" + numbers.joined(separator: "、")
+    }
 
     /// What DA/T 70-2018 asks of the item, in its words (the clause for the stage is ``CheckStage/clause``).
     public var basis: String {

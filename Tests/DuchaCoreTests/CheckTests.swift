@@ -173,3 +173,35 @@ struct CheckTests {
         }
     }
 }
+
+@Suite("Item codes: the numbers of DA/T 70-2018 表 A.1, by stage")
+struct CheckItemCodeTests {
+    @Test("each item names the standard's items it checks; numbers differ by stage where the standard's do")
+    func codes() {
+        #expect(CheckItem.fixity.code(at: .archiving) == "GD-1-1")
+        #expect(CheckItem.signatures.code(at: .transfer) == "YJ-1-1")
+        #expect(CheckItem.signatures.code(at: .preservation) == "BC-1-16")
+        #expect(CheckItem.metadataValues.code(at: .archiving) == "GD-1-2～1-7")
+        #expect(CheckItem.structure.code(at: .archiving) == "GD-1-12～1-14")
+        #expect(CheckItem.structure.code(at: .preservation) == "BC-1-14、1-15")
+        #expect(CheckItem.content.code(at: .transfer) == "YJ-2-11")
+        #expect(CheckItem.formats.code(at: .transfer) == "YJ-3-3")
+        #expect(CheckItem.formats.code(at: .preservation) == "BC-3-5")
+        #expect(CheckItem.nonArchivalFiles.code(at: .preservation) == "BC-4-3*")
+        #expect(CheckItem.virus.code(at: .archiving) == "GD-4-1、4-2")
+        // Every number is one of the standard's 45 (16 + 11 + 9 + 9), under the property the item belongs to.
+        let counts = [1: 16, 2: 11, 3: 9, 4: 9]
+        for item in CheckItem.allCases {
+            for stage in CheckStage.allCases {
+                for number in item.numbers(at: stage) {
+                    let parts = number.replacingOccurrences(of: "*", with: "").split(separator: "-").compactMap {
+                        Int($0)
+                    }
+                    let property = (CheckProperty.allCases.firstIndex(of: item.property) ?? -1) + 1
+                    #expect(parts.count == 2 && parts[0] == property, "\(item) \(number)")
+                    #expect((1...(counts[parts[0]] ?? 0)).contains(parts.last ?? 0), "\(item) \(number)")
+                }
+            }
+        }
+    }
+}

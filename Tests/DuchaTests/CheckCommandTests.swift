@@ -15,7 +15,7 @@ struct CheckCommandTests {
         ]
         let sound = try workspace.ducha(arguments)
         #expect(sound.status == 0, "\(sound.output)")
-        #expect(sound.stdout.contains("GD-1-1 固化信息有效性检测（SHA-256 与 SM3 清单）：通过"))
+        #expect(sound.stdout.contains("GD-1-1 固化信息有效性检测：数字摘要（SHA-256 与 SM3 清单）：通过"))
         #expect(sound.stdout.contains("结论：通过"))
         for name in ["检测报告.odt", "检测报告.ods", "检测报告.json"] {
             #expect(FileManager.default.fileExists(atPath: report + "/" + name), "\(name)")
@@ -24,7 +24,7 @@ struct CheckCommandTests {
             [.posixPermissions: 0o644], ofItemAtPath: workspace.archive + "/2026/2026-025/data/matter.xml")
         let failed = try workspace.ducha(arguments)
         #expect(failed.status == 1)
-        #expect(failed.stdout.contains("GD-4-3 存储权限检测（涉密文件仅本人可读）：不通过"), "\(failed.stdout)")
+        #expect(failed.stdout.contains("GD-4-7 操作过程安全性检测：存储权限（涉密文件仅本人可读）：不通过"), "\(failed.stdout)")
         #expect(failed.stdout.contains("2026/2026-025/data/matter.xml：涉密文件权限为 644"))
         let bad = try workspace.ducha(
             ["check", "--stage", "中途"])
