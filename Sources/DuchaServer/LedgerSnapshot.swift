@@ -1,0 +1,99 @@
+import Archive
+import DuchaCore
+import Foundation
+import Matters
+
+/// The archive as the portal shows it: every matter with its log and its ledger standing on the day, read once
+/// and then kept up to date by looking at each `matter.xml` (its inode, size and time of change — every write
+/// replaces the file atomically) and reading again only the ones that changed, so that a change made by the
+/// command line shows within one refresh and a page never reads the archive.
+actor LedgerSnapshot {
+    struct Entry: Sendable {
+        var matter: Matter
+        var log: [StoredEvent]
+        /// nil when the stored log no longer folds (``problem`` says why) or the matter was registered later.
+        var standing: LedgerStanding?
+        var problem: String?
+        var stamp: Stamp
+        var folder: String
+    }
+
+    struct Stamp: Sendable, Equatable {
+        var inode: UInt64
+        var size: Int64
+        var seconds: Int
+        var nanoseconds: Int
+    }
+
+    /// One consistent picture of the archive.
+    struct View: Sendable {
+        var day: CivilDate
+        /// By year, then id.
+        var entries: [Entry]
+        var index: [String: Int]
+
+        func entry(_ id: String) -> Entry? { index[id.lowercased()].map { entries[$0] } }
+    }
+
+    let workspace: Workspace
+    private let today: @Sendable () -> CivilDate
+    private(set) var view: View
+
+    init(workspace: Workspace, today: @escaping @Sendable () -> CivilDate) throws {
+        self.workspace = workspace
+        self.today = today
+        view = try Self.scan(workspace: workspace, day: today(), previous: nil)
+    }
+
+    /// Reads again what changed since the last look (everything when the day has turned).
+    @discardableResult
+    func refresh() throws -> View {
+        let day = today()
+        view = try Self.scan(workspace: workspace, day: day, previous: view.day == day ? view : nil)
+        return view
+    }
+
+    private static func scan(workspace: Workspace, day: CivilDate, previous: View?) throws -> View {
+        let root = workspace.archive
+        let lifecycle = workspace.lifecycle
+        let rules = workspace.ledgerRules
+        var entries: [Entry] = []
+        let fm = FileManager.default
+        let years = ((try? fm.contentsOfDirectory(atPath: root)) ?? []).filter {
+            $0.count == 4 && $0.allSatisfy(\.isASCII) && Int($0) != nil
+        }.sorted()
+        for year in years {
+            for id in ((try? fm.contentsOfDirectory(atPath: root + "/" + year)) ?? []).sorted() {
+                let folder = "\(root)/\(year)/\(id)"
+                let path = folder + "/data/matter.xml"
+                guard let stamp = stamp(path) else { continue }
+                if let previous, let old = previous.entry(id), old.stamp == stamp, old.folder == folder {
+                    entries.append(old)
+                    continue
+                }
+                guard let bytes = try? AtomicFile.read(path),
+                    let (matter, log) = try? MatterXML.decode(bytes, source: path)
+                else { continue }
+                var entry = Entry(matter: matter, log: log, standing: nil, problem: nil, stamp: stamp, folder: folder)
+                do {
+                    entry.standing = try rules.standing(
+                        matter, events: log.map(\.event), asOf: day, lifecycle: lifecycle)
+                } catch {
+                    entry.problem = "\(error)"
+                }
+                entries.append(entry)
+            }
+        }
+        var index: [String: Int] = [:]
+        for (n, entry) in entries.enumerated() { index[entry.matter.id.lowercased()] = n }
+        return View(day: day, entries: entries, index: index)
+    }
+
+    private static func stamp(_ path: String) -> Stamp? {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Stamp(
+            inode: UInt64(info.st_ino), size: Int64(info.st_size), seconds: Int(info.st_ctim.tv_sec),
+            nanoseconds: Int(info.st_ctim.tv_nsec))
+    }
+}
