@@ -1,5 +1,4 @@
 import DuchaCore
-@testable import DuchaServer
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -8,8 +7,11 @@ import Matters
 import TestSupport
 import Testing
 
-/// A portal over a temporary archive holding the shipped example quarter, with one account of each role, tested
-/// in-process through Hummingbird's test client.
+@testable import DuchaServer
+
+/// A portal over a temporary archive holding the shipped example quarter (its 涉密 matters 2026-015 of 金融街街道 and
+/// 2026-025 of 区卫生健康委 among them), with one account of each role, tested in-process through Hummingbird's
+/// test client.
 struct PortalFixture {
     static let day = CivilDate(iso: "2026-04-10")!
     static let password = "correct-horse-battery"
@@ -20,16 +22,11 @@ struct PortalFixture {
 
     /// The example quarter (batch as of 2026-03-31) and the accounts: 督查员 `clerk`, 领导 `leader`, 档案员 `keeper`,
     /// 承办单位 `shichahai` (什刹海街道) and `weijian` (区卫生健康委).
-    init(classified: Bool = true) throws {
+    init() throws {
         directory = try TestEnvironment.temporaryDirectory("ducha-portal")
         workspace = try Workspace(
             archive: directory.appendingPathComponent("Archive").path, templates: ShippedFiles.templates)
-        var inputs = ShippedFiles.quarter
-        if classified {
-            let path = directory.appendingPathComponent("涉密.json").path
-            try Data(Self.classifiedRecord.utf8).write(to: URL(fileURLWithPath: path))
-            inputs.append(path)
-        }
+        let inputs = ShippedFiles.quarter
         let asOf = CivilDate(iso: "2026-03-31")!
         let result = try workspace.write { try $0.batch(inputs: inputs, asOf: asOf) }
         #expect(result.problems.isEmpty, "\(result.problems)")
@@ -43,13 +40,6 @@ struct PortalFixture {
     }
 
     func remove() { try? FileManager.default.removeItem(at: directory) }
-
-    /// A 涉密 matter of 什刹海街道, assigned in the quarter.
-    static let classifiedRecord = """
-        [{"编号": "2026-901", "事项名称": "涉密测试事项", "事项类型": "重点任务", "事项来源": "其他", "立项依据": "内部文件",
-          "主责单位": {"名称": "什刹海街道"}, "办理要求": "按要求办理", "立项日期": "2026-01-05", "交办日期": "2026-01-06",
-          "办理时限": "2026-02-10", "密级": "秘密", "督查员": {"姓名": "刘晓梅"}}]
-        """
 
     /// Runs `body` with a test client of the portal as of ``day``.
     func test(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
@@ -123,14 +113,16 @@ struct Browser {
         body += Array("--\(boundary)--\r\n".utf8)
         var headers: HTTPFields = [.contentType: "multipart/form-data; boundary=\(boundary)"]
         if let cookie { headers[.cookie] = cookie }
-        let response = try await client.execute(uri: path, method: .post, headers: headers, body: ByteBuffer(bytes: body))
+        let response = try await client.execute(
+            uri: path, method: .post, headers: headers, body: ByteBuffer(bytes: body))
         remember(response)
         return response
     }
 
     private mutating func remember(_ response: TestResponse) {
         if let set = response.headers[.setCookie], let pair = set.split(separator: ";").first {
-            cookie = pair.hasSuffix("=") ? nil : String(pair)
+            let value = pair.split(separator: "=", maxSplits: 1).dropFirst().first ?? ""
+            cookie = value.isEmpty || set.contains("Max-Age=0") || set.contains("1970") ? nil : String(pair)
         }
         let html = String(buffer: response.body)
         if let range = html.range(of: "name=\"csrf\" value=\"") {
