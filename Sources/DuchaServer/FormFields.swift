@@ -13,27 +13,30 @@ enum FormFields {
             var input: [String: Any] = [
                 "name": "f." + key, "id": "f-" + key, "label": spec.label, "help": spec.help, "required": spec.required,
                 "value": posted.first ?? "", "errors": errors[key] ?? [], "hasErrors": errors[key] != nil,
+                // Every kind named, false but one: a missing key would be looked up in the page around the field.
+                "isText": false, "isDate": false, "isTextarea": false, "isChoice": false, "isFlag": false,
+                "isChecks": false, "checked": false, "hint": "",
             ]
             switch spec.type {
             case .multilineText, .paragraphs:
-                input["textarea"] = true
+                input["isTextarea"] = true
                 input["hint"] = spec.type == .paragraphs ? "每行一段" : ""
-            case .date: input["date"] = true
+            case .date: input["isDate"] = true
             case .flag:
-                input["flag"] = true
+                input["isFlag"] = true
                 input["checked"] = posted.first == "1"
             case .choice(let words):
-                input["choice"] = true
+                input["isChoice"] = true
                 input["options"] = words.map { ["value": $0, "selected": posted.first == $0] }
             case .list(.choice(let words)):
-                input["checks"] = true
+                input["isChecks"] = true
                 input["options"] = words.enumerated().map {
                     ["value": $0.element, "checked": posted.contains($0.element), "id": "f-\(key)-\($0.offset)"]
                 }
             case .list:
-                input["textarea"] = true
+                input["isTextarea"] = true
                 input["hint"] = "每行一项"
-            default: input["text"] = true
+            default: input["isText"] = true
             }
             return input
         }

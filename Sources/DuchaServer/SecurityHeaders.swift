@@ -2,7 +2,8 @@ import HTTPTypes
 import Hummingbird
 
 /// Adds the portal's security headers to every response: a content security policy without inline script,
-/// no framing, no type sniffing, no referrer and no caching of pages that carry matter data.
+/// no framing, no type sniffing, no referrer sent to other sites (a form's Origin stays its own, which the CSRF check
+/// reads) and no caching of pages that carry matter data.
 struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
     static var policy: String {
         "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
@@ -16,7 +17,7 @@ struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
         response.headers[.contentSecurityPolicy] = Self.policy
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[.xFrameOptions] = "DENY"
-        response.headers[.referrerPolicy] = "no-referrer"
+        response.headers[.referrerPolicy] = "same-origin"
         if response.headers[.cacheControl] == nil {
             response.headers[.cacheControl] = "no-store"
         }

@@ -44,9 +44,10 @@ struct ServeCommand: ParsableCommand {
             do {
                 let portal = try await Portal(configuration)
                 let seconds = (ContinuousClock.now - started).components
-                say(
+                // Written at once (not buffered): a script waits for this line to know the server is up.
+                let line =
                     "督查管理系统已启动：\(address)（读入档案用时 \(seconds.seconds).\(seconds.attoseconds / 10_000_000_000_000_000) 秒；按 Ctrl-C 停止）"
-                )
+                FileHandle.standardOutput.write(Data((escapedLines(line) + "\n").utf8))
                 try await portal.application().runService()
             } catch {
                 outcome.withLock { $0 = error }

@@ -132,26 +132,7 @@ struct ActionTests {
         let entries = AuditLog(archive: web.archive).entries().filter { $0.matter == "2026-101" }
         #expect(entries.filter { $0.outcome.hasPrefix("已记录") }.count == 8)
 
-        let cli = try PortalFixture()
-        defer { cli.remove() }
-        let folder = cli.directory.path
-        try Data(Self.matterJSON.utf8).write(to: URL(fileURLWithPath: folder + "/matter.json"))
-        try Data(Self.eventsJSON.utf8).write(to: URL(fileURLWithPath: folder + "/events.json"))
-        try Data(Self.pdf).write(to: URL(fileURLWithPath: folder + "/排查情况.pdf"))
-        let intake = try cli.workspace.write { office in
-            try office.takeIn(files: [folder + "/matter.json", folder + "/events.json"])
-        }
-        #expect(intake.problems.isEmpty, "\(intake.problems)")
-        let webFiles = try ArchiveFiles.snapshot(web.archive).filter {
-            $0.key.contains("2026-101") || $0.key.hasSuffix("registry.xml")
-        }
-        let cliFiles = try ArchiveFiles.snapshot(cli.archive).filter {
-            $0.key.contains("2026-101") || $0.key.hasSuffix("registry.xml")
-        }
-        #expect(webFiles.keys.sorted() == cliFiles.keys.sorted())
-        for (path, bytes) in webFiles where !path.hasSuffix("bag-info.txt") && !path.contains("tagmanifest") {
-            #expect(cliFiles[path] == bytes, "\(path)")
-        }
+        try IntakeTwin.expectSame(as: web.archive)
         #expect(try Verification.run(archive: web.archive).problems == 0)
     }
 

@@ -143,3 +143,32 @@ extension TestResponse {
 func url(_ path: String) -> String {
     path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.union(.urlQueryAllowed)) ?? path
 }
+
+/// The clerk/unit flow of matter 2026-101 as the command line makes it: the matter record and the event file
+/// (with 经办人 the accounts) taken in on a fresh copy of the example quarter.
+enum IntakeTwin {
+    /// Expects the 2026-101 bag and the registries of `archive` to equal, byte for byte, those the same steps
+    /// make through intake (the bag's dates of bagging aside).
+    static func expectSame(as archive: String) throws {
+        let cli = try PortalFixture()
+        defer { cli.remove() }
+        let folder = cli.directory.path
+        try Data(ActionTests.matterJSON.utf8).write(to: URL(fileURLWithPath: folder + "/matter.json"))
+        try Data(ActionTests.eventsJSON.utf8).write(to: URL(fileURLWithPath: folder + "/events.json"))
+        try Data(ActionTests.pdf).write(to: URL(fileURLWithPath: folder + "/排查情况.pdf"))
+        let intake = try cli.workspace.write { office in
+            try office.takeIn(files: [folder + "/matter.json", folder + "/events.json"])
+        }
+        #expect(intake.problems.isEmpty, "\(intake.problems)")
+        func files(_ root: String) throws -> [String: Data] {
+            try ArchiveFiles.snapshot(root).filter { $0.key.contains("2026-101") || $0.key.hasSuffix("registry.xml") }
+        }
+        let web = try files(archive)
+        let made = try files(cli.archive)
+        #expect(web.keys.sorted() == made.keys.sorted())
+        #expect(web.keys.contains("2026/2026-101/data/matter.xml"))
+        for (path, bytes) in web where !path.hasSuffix("bag-info.txt") && !path.contains("tagmanifest") {
+            #expect(made[path] == bytes, "\(path)")
+        }
+    }
+}
