@@ -81,7 +81,7 @@ let package = Package(
         .testTarget(
             name: "DuchaServerTests",
             dependencies: [
-                "DuchaServer", "DuchaCore", "Matters", "TestSupport",
+                "DuchaServer", "DuchaCore", "Matters", "Archive", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

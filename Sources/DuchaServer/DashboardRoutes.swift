@@ -7,7 +7,7 @@ extension Portal {
     func addDashboard(to router: Router<PortalContext>) {
         router.get("/dashboard") { _, context -> Response in
             let viewer = try await viewer(context)
-            let view = await snapshot.view
+            let view = snapshot.view
             return views.page("dashboard", title: "统计", data: dashboardData(view, viewer: viewer), viewer: viewer)
         }
         router.get("/bulletins") { _, context -> Response in

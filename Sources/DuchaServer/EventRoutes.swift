@@ -77,7 +77,7 @@ extension Portal {
         }
         let problems = result.problems
         if problems.isEmpty {
-            let view = try await snapshot.refresh()
+            let view = try snapshot.refresh()
             let sequence = view.entry(matter.id)?.log.count ?? 0
             let slip = result.slips.first.map { "，单据 \($0.number)" } ?? ""
             audit.append(

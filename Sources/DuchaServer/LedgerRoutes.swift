@@ -7,7 +7,7 @@ extension Portal {
         router.get("/ledger") { request, context -> Response in
             let viewer = try await viewer(context)
             let query = LedgerRequest(Self.query(request))
-            let view = await snapshot.view
+            let view = snapshot.view
             let rows = query.rows(view, viewer: viewer)
             return views.page(
                 "ledger", title: "台账", data: ledgerData(query, rows: rows, view: view, viewer: viewer), viewer: viewer)
@@ -15,14 +15,14 @@ extension Portal {
         router.get("/ledger.csv") { request, context -> Response in
             let viewer = try await viewer(context)
             let query = LedgerRequest(Self.query(request))
-            let view = await snapshot.view
+            let view = snapshot.view
             let csv = LedgerExport.csv(query.rows(view, viewer: viewer))
             return Self.download(Array(csv.utf8), name: "台账-\(view.day.iso).csv", type: "text/csv; charset=utf-8")
         }
         router.get("/ledger.xlsx") { request, context -> Response in
             let viewer = try await viewer(context)
             let query = LedgerRequest(Self.query(request))
-            let view = await snapshot.view
+            let view = snapshot.view
             let bytes = try LedgerExport.xlsx(query.rows(view, viewer: viewer), asOf: view.day)
             return Self.download(
                 bytes, name: "台账-\(view.day.iso).xlsx",

@@ -2,12 +2,14 @@ import Archive
 import DuchaCore
 import Foundation
 import Matters
+import Synchronization
 
 /// The archive as the portal shows it: every matter with its log and its ledger standing on the day, read once
 /// and then kept up to date by looking at each `matter.xml` (its inode, size and time of change — every write
 /// replaces the file atomically) and reading again only the ones that changed, so that a change made by the
-/// command line shows within one refresh and a page never reads the archive.
-actor LedgerSnapshot {
+/// command line shows within one refresh and a page never reads the archive. A page takes the current picture
+/// without waiting (a refresh builds the next one aside and then swaps it in).
+final class LedgerSnapshot: Sendable {
     struct Entry: Sendable {
         var matter: Matter
         var log: [StoredEvent]
@@ -37,20 +39,29 @@ actor LedgerSnapshot {
 
     let workspace: Workspace
     private let today: @Sendable () -> CivilDate
-    private(set) var view: View
+    private let current: Mutex<View>
+    /// Held while a refresh builds the next picture, so that two refreshes never overlap.
+    private let refreshing = Mutex(())
 
     init(workspace: Workspace, today: @escaping @Sendable () -> CivilDate) throws {
         self.workspace = workspace
         self.today = today
-        view = try Self.scan(workspace: workspace, day: today(), previous: nil)
+        current = Mutex(try Self.scan(workspace: workspace, day: today(), previous: nil))
     }
+
+    /// The current picture.
+    var view: View { current.withLock { $0 } }
 
     /// Reads again what changed since the last look (everything when the day has turned).
     @discardableResult
     func refresh() throws -> View {
-        let day = today()
-        view = try Self.scan(workspace: workspace, day: day, previous: view.day == day ? view : nil)
-        return view
+        try refreshing.withLock { _ in
+            let day = today()
+            let previous = view
+            let next = try Self.scan(workspace: workspace, day: day, previous: previous.day == day ? previous : nil)
+            current.withLock { $0 = next }
+            return next
+        }
     }
 
     private static func scan(workspace: Workspace, day: CivilDate, previous: View?) throws -> View {

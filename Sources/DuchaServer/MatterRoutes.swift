@@ -8,7 +8,7 @@ extension Portal {
         router.get("/matters/:id") { request, context -> Response in
             let viewer = try await viewer(context)
             let entry = try await visibleEntry(context, viewer: viewer)
-            let view = await snapshot.view
+            let view = snapshot.view
             return views.page(
                 "matter", title: entry.matter.title,
                 data: matterData(entry, day: view.day, viewer: viewer, query: Self.query(request)), viewer: viewer)
@@ -29,7 +29,7 @@ extension Portal {
     /// of another unit.
     func visibleEntry(_ context: PortalContext, viewer: Viewer) async throws -> LedgerSnapshot.Entry {
         let id = Self.parameter(context, "id")
-        guard let entry = await snapshot.view.entry(id), viewer.sees(entry.matter) else { throw HTTPError(.notFound) }
+        guard let entry = snapshot.view.entry(id), viewer.sees(entry.matter) else { throw HTTPError(.notFound) }
         return entry
     }
 

@@ -1,3 +1,4 @@
+import Dispatch
 public import DuchaCore
 import Foundation
 import HTTPTypes
@@ -158,7 +159,14 @@ struct Refresher: Service {
         await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 try? await Task.sleep(for: .milliseconds(Int(seconds * 1000)))
-                _ = try? await snapshot.refresh()
+                // On a thread of its own: the look at every matter.xml must not hold up a worker that serves pages.
+                let snapshot = snapshot
+                await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+                    DispatchQueue.global().async {
+                        _ = try? snapshot.refresh()
+                        done.resume()
+                    }
+                }
             }
         }
     }

@@ -94,7 +94,7 @@ extension Portal {
             FileManager.default.createFile(atPath: path, contents: Data(bytes), attributes: [.posixPermissions: 0o600])
         else { throw PortalError("无法写入临时文件") }
         let result = try await writer.write { office in try office.takeIn(files: [path]) }
-        _ = try await snapshot.refresh()
+        _ = try snapshot.refresh()
         audit.append(
             account: viewer.name, from: address, action: what,
             outcome: result.problems.isEmpty

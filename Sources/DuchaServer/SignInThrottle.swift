@@ -28,6 +28,9 @@ actor SignInThrottle {
     }
 
     func failed(account: String, address: String, now: Date = Date()) {
+        if failures.count > 10_000 {  // names an attacker makes up: forget those whose window has passed
+            failures = failures.filter { $0.value.contains { now.timeIntervalSince($0) < window } }
+        }
         failures["账号:" + account.lowercased(), default: []].append(now)
         failures["地址:" + address, default: []].append(now)
     }
