@@ -26,42 +26,71 @@ struct LedgerRequest: Sendable {
         page = max(1, min(Int(query["page"] ?? "") ?? 1, 1_000_000))
     }
 
-    /// The rows this account may see that pass the filters, sorted.
+    /// The rows this account may see that pass the filters, sorted, as indices into the snapshot's rows: a unit's
+    /// rows come from the snapshot's index, the filters compare typed values, the orders are the snapshot's.
+    func indices(_ view: LedgerSnapshot.View, viewer: Viewer) -> [Int] {
+        var picked: [Int]?
+        if viewer.role == .unit { picked = viewer.account.unit.flatMap { view.byUnit[$0] } ?? [] }
+        if !unit.isEmpty {
+            let chosen = view.byUnit[unit] ?? []
+            picked = picked.map { Self.intersection($0, chosen) } ?? chosen
+        }
+        let kind = MatterKind(rawValue: kind)
+        let state = MatterState(rawValue: state)
+        let overdueState = self.state == "逾期"
+        let light = LedgerRow.Light(rawValue: light)
+        let filtering = kind != nil || state != nil || overdueState || light != nil || overdue
+        if (!self.kind.isEmpty && kind == nil) || (!self.state.isEmpty && state == nil && !overdueState)
+            || (!self.light.isEmpty && light == nil)
+        {
+            return []  // a word no row can have
+        }
+        func keep(_ row: LedgerRow) -> Bool {
+            if let kind, row.kind != kind { return false }
+            if let state, row.state != state || row.overdue { return false }
+            if overdueState || overdue, !row.overdue { return false }
+            if let light, row.light != light { return false }
+            return true
+        }
+        var sequence: [Int]
+        if let order = view.orders.order(sort, rows: view.rows) {
+            if let picked {
+                var chosen = [Bool](repeating: false, count: view.rows.count)
+                for i in picked { chosen[i] = true }
+                sequence = order.filter { chosen[$0] }
+            } else {
+                sequence = order
+            }
+        } else {
+            sequence = picked ?? Array(view.rows.indices)
+        }
+        if filtering { sequence = sequence.filter { keep(view.rows[$0]) } }
+        if descending { sequence.reverse() }
+        return sequence
+    }
+
+    /// The rows of ``indices(_:viewer:)``.
     func rows(_ view: LedgerSnapshot.View, viewer: Viewer) -> [LedgerRow] {
-        var rows: [LedgerRow] = []
-        rows.reserveCapacity(view.entries.count)
-        for entry in view.entries where viewer.sees(entry.matter) {
-            guard let row = entry.standing?.row else { continue }
-            if !unit.isEmpty, row.leadUnit != unit, !row.coUnits.contains(unit) { continue }
-            if !kind.isEmpty, row.kind.rawValue != kind { continue }
-            if !state.isEmpty, row.displayState != state, row.state.rawValue != state { continue }
-            if !light.isEmpty, row.light.rawValue != light { continue }
-            if overdue, !row.overdue { continue }
-            rows.append(row)
-        }
-        let order: (LedgerRow, LedgerRow) -> Bool
-        func rank(_ l: LedgerRow.Light) -> Int {
-            switch l {
-            case .red: return 0
-            case .yellow: return 1
-            case .green: return 2
-            case .none: return 3
+        indices(view, viewer: viewer).map { view.rows[$0] }
+    }
+
+    /// The indices in both ascending lists.
+    static func intersection(_ a: [Int], _ b: [Int]) -> [Int] {
+        var result: [Int] = []
+        var i = 0
+        var j = 0
+        while i < a.count, j < b.count {
+            if a[i] == b[j] {
+                result.append(a[i])
+                i += 1
+                j += 1
+            } else if a[i] < b[j] {
+                i += 1
+            } else {
+                j += 1
             }
         }
-        switch sort {
-        case "title": order = { ($0.title, $0.id) < ($1.title, $1.id) }
-        case "unit": order = { ($0.leadUnit, $0.id) < ($1.leadUnit, $1.id) }
-        case "deadline": order = { ($0.deadline, $0.id) < ($1.deadline, $1.id) }
-        case "state": order = { ($0.displayState, $0.id) < ($1.displayState, $1.id) }
-        case "light": order = { (rank($0.light), $0.id) < (rank($1.light), $1.id) }
-        case "next":
-            order = {
-                ($0.nextDue?.dayNumber ?? Int.max, $0.id) < ($1.nextDue?.dayNumber ?? Int.max, $1.id)
-            }
-        default: order = { $0.id < $1.id }
-        }
-        rows.sort(by: descending ? { order($1, $0) } : order)
-        return rows
+        return result
     }
 
     /// The query string of this request with some parameters changed (empty values left out).

@@ -8,9 +8,10 @@ extension Portal {
             let viewer = try await viewer(context)
             let query = LedgerRequest(Self.query(request))
             let view = snapshot.view
-            let rows = query.rows(view, viewer: viewer)
-            return views.page(
-                "ledger", title: "台账", data: ledgerData(query, rows: rows, view: view, viewer: viewer), viewer: viewer)
+            let key = "ledger \(view.generation) \(viewer.visibility) \(query.query())"
+            return views.page("ledger", title: "台账", cacheKey: key, viewer: viewer) {
+                ledgerData(query, rows: query.indices(view, viewer: viewer), view: view, viewer: viewer)
+            }
         }
         router.get("/ledger.csv") { request, context -> Response in
             let viewer = try await viewer(context)
@@ -51,18 +52,17 @@ extension Portal {
             body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
-    private func ledgerData(_ query: LedgerRequest, rows: [LedgerRow], view: LedgerSnapshot.View, viewer: Viewer)
+    private func ledgerData(_ query: LedgerRequest, rows: [Int], view: LedgerSnapshot.View, viewer: Viewer)
         -> [String: Any]
     {
         let size = LedgerRequest.pageSize
         let pages = max(1, (rows.count + size - 1) / size)
         let page = min(query.page, pages)
-        let shown = rows.dropFirst((page - 1) * size).prefix(size)
-        var units = Set<String>()
-        for entry in view.entries where viewer.sees(entry.matter) {
-            units.insert(entry.matter.leadUnit)
-            for unit in entry.matter.coUnits { units.insert(unit) }
-        }
+        let shown = rows.dropFirst((page - 1) * size).prefix(size).map { view.rows[$0] }
+        let own = viewer.account.unit.flatMap { view.byUnit[$0] } ?? []
+        let units =
+            viewer.role == .unit
+            ? Array(Set(own.flatMap { [view.rows[$0].leadUnit] + view.rows[$0].coUnits })).sorted() : view.units
         func options(_ words: [String], selected: String) -> [[String: Any]] {
             words.map { ["value": $0, "selected": $0 == selected] }
         }
@@ -98,7 +98,7 @@ extension Portal {
         return [
             "day": view.day.iso, "count": rows.count, "page": page, "pages": pages, "rows": rowData,
             "empty": rows.isEmpty, "columns": columns, "pageLinks": pageLinks,
-            "units": options(units.sorted(), selected: query.unit),
+            "units": options(units, selected: query.unit),
             "kinds": options(MatterKind.allCases.map(\.rawValue), selected: query.kind),
             "states": options(["逾期"] + MatterState.allCases.map(\.rawValue), selected: query.state),
             "lights": options(["红", "黄", "绿", "—"], selected: query.light), "overdue": query.overdue,

@@ -27,12 +27,42 @@ final class LedgerSnapshot: Sendable {
         var nanoseconds: Int
     }
 
-    /// One consistent picture of the archive.
+    /// One consistent picture of the archive, with what every ledger page asks for worked out once.
     struct View: Sendable {
         var day: CivilDate
         /// By year, then id.
         var entries: [Entry]
         var index: [String: Int]
+        /// The ledger rows of the non-涉密 matters on the ledger that day, in archive order.
+        var rows: [LedgerRow] = []
+        /// Unit → the indices into ``rows`` of the matters where it is 主责 or 协办, ascending.
+        var byUnit: [String: [Int]] = [:]
+        /// The units of ``rows``, sorted.
+        var units: [String] = []
+        /// 涉密 matters on the ledger (counted in totals only).
+        var classified = 0
+        /// Changes whenever anything in the picture does (pages made from one generation can be kept).
+        var generation: Int
+        /// The orders of ``rows`` by each sort key, worked out on first use.
+        let orders = LedgerOrders()
+
+        init(day: CivilDate, entries: [Entry], generation: Int) {
+            self.day = day
+            self.generation = generation
+            self.entries = entries
+            index = [:]
+            for (n, entry) in entries.enumerated() {
+                index[entry.matter.id.lowercased()] = n
+                guard let row = entry.standing?.row else { continue }
+                if row.classified {
+                    classified += 1
+                    continue
+                }
+                for unit in Set([row.leadUnit] + row.coUnits) { byUnit[unit, default: []].append(rows.count) }
+                rows.append(row)
+            }
+            units = byUnit.keys.sorted()
+        }
 
         func entry(_ id: String) -> Entry? { index[id.lowercased()].map { entries[$0] } }
     }
@@ -46,7 +76,7 @@ final class LedgerSnapshot: Sendable {
     init(workspace: Workspace, today: @escaping @Sendable () -> CivilDate) throws {
         self.workspace = workspace
         self.today = today
-        current = Mutex(try Self.scan(workspace: workspace, day: today(), previous: nil))
+        current = Mutex(try Self.scan(workspace: workspace, day: today(), previous: nil, generation: 1))
     }
 
     /// The current picture.
@@ -58,13 +88,16 @@ final class LedgerSnapshot: Sendable {
         try refreshing.withLock { _ in
             let day = today()
             let previous = view
-            let next = try Self.scan(workspace: workspace, day: day, previous: previous.day == day ? previous : nil)
+            let next = try Self.scan(
+                workspace: workspace, day: day, previous: previous.day == day ? previous : nil,
+                generation: previous.generation + 1)
             current.withLock { $0 = next }
             return next
         }
     }
 
-    private static func scan(workspace: Workspace, day: CivilDate, previous: View?) throws -> View {
+    /// The picture now: `previous` itself when nothing changed, else a new one of `generation`.
+    private static func scan(workspace: Workspace, day: CivilDate, previous: View?, generation: Int) throws -> View {
         let root = workspace.archive
         let lifecycle = workspace.lifecycle
         let rules = workspace.ledgerRules
@@ -95,9 +128,13 @@ final class LedgerSnapshot: Sendable {
                 entries.append(entry)
             }
         }
-        var index: [String: Int] = [:]
-        for (n, entry) in entries.enumerated() { index[entry.matter.id.lowercased()] = n }
-        return View(day: day, entries: entries, index: index)
+        let same =
+            previous.map { previous in
+                previous.entries.count == entries.count
+                    && zip(previous.entries, entries).allSatisfy { $0.stamp == $1.stamp && $0.folder == $1.folder }
+            } ?? false
+        if same, let previous { return previous }
+        return View(day: day, entries: entries, generation: generation)
     }
 
     private static func stamp(_ path: String) -> Stamp? {

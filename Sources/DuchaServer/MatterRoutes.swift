@@ -1,4 +1,5 @@
 import Archive
+import DuchaCore
 import Foundation
 import Hummingbird
 import Matters
@@ -9,9 +10,11 @@ extension Portal {
             let viewer = try await viewer(context)
             let entry = try await visibleEntry(context, viewer: viewer)
             let view = snapshot.view
-            return views.page(
-                "matter", title: entry.matter.title,
-                data: matterData(entry, day: view.day, viewer: viewer, query: Self.query(request)), viewer: viewer)
+            let query = Self.query(request)
+            let key = "matter \(view.generation) \(viewer.visibility) \(entry.matter.id) \(query["recorded"] ?? "")"
+            return views.page("matter", title: entry.matter.title, cacheKey: key, viewer: viewer) {
+                matterData(entry, day: view.day, viewer: viewer, query: query)
+            }
         }
         router.get("/matters/:id/files/:folder/:name") { _, context -> Response in
             let viewer = try await viewer(context)
@@ -22,6 +25,40 @@ extension Portal {
                 let bytes = try? AtomicFile.read(file.path)
             else { throw HTTPError(.notFound) }
             return Self.download(bytes, name: name, type: Self.mediaType(name))
+        }
+        router.get("/matters/:id/print/:folder/:name") { _, context -> Response in
+            let document = try await printable(context)
+            let bytes = try await Self.printing { try await printShop.pdf(of: document.path) }
+            return Self.download(
+                bytes, name: String(document.name.dropLast(document.name.hasSuffix(".fodt") ? 5 : 4)) + ".pdf",
+                type: "application/pdf")
+        }
+        router.get("/matters/:id/page1/:folder/:name") { _, context -> Response in
+            let document = try await printable(context)
+            let bytes = try await Self.printing { try await printShop.firstPage(of: document.path) }
+            return Response(
+                status: .ok, headers: [.contentType: "image/png"], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        }
+    }
+
+    /// The `.odt` or `.fodt` document of the request, of a matter the account may see (else 404).
+    private func printable(_ context: PortalContext) async throws -> Document {
+        let viewer = try await viewer(context)
+        let entry = try await visibleEntry(context, viewer: viewer)
+        let folder = Self.parameter(context, "folder")
+        let name = Self.parameter(context, "name")
+        guard name.hasSuffix(".odt") || name.hasSuffix(".fodt"),
+            let document = Self.documents(of: entry).first(where: { $0.folder == folder && $0.name == name })
+        else { throw HTTPError(.notFound) }
+        return document
+    }
+
+    /// A print copy, or 503 with why it cannot be made here.
+    private static func printing(_ body: () async throws -> [UInt8]) async throws -> [UInt8] {
+        do {
+            return try await body()
+        } catch let error as PortalError {
+            throw HTTPError(.serviceUnavailable, message: error.description)
         }
     }
 
@@ -106,10 +143,14 @@ extension Portal {
                 "attachments": attachments, "new": query["recorded"] == String(stored.sequence),
             ]
         }
+        let printable = Workspace.canMakePrintCopies
         let documents: [[String: Any]] = Self.documents(of: entry).map {
-            [
-                "folder": $0.folder, "name": $0.name,
-                "href": "/matters/\(id)/files/\(URLText.encode($0.folder))/\(URLText.encode($0.name))",
+            let place = "\(URLText.encode($0.folder))/\(URLText.encode($0.name))"
+            let slip = printable && ($0.name.hasSuffix(".odt") || $0.name.hasSuffix(".fodt"))
+            return [
+                "folder": $0.folder, "name": $0.name, "href": "/matters/\(id)/files/\(place)",
+                "pdf": slip ? "/matters/\(id)/print/\(place)" : "",
+                "page1": slip && PrintShop.pdftoppm != nil ? "/matters/\(id)/page1/\(place)" : "",
             ]
         }
         let actions = ActionProbe.actions(

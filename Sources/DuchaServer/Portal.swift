@@ -37,6 +37,7 @@ public struct Portal: Sendable {
     let snapshot: LedgerSnapshot
     let writer: ArchiveWriter
     let sessions: MemoryPersistDriver<ContinuousClock>
+    let printShop: PrintShop
 
     /// Reads the archive once and loads the templates.
     public init(_ configuration: PortalConfiguration) async throws {
@@ -48,6 +49,7 @@ public struct Portal: Sendable {
         snapshot = try LedgerSnapshot(workspace: workspace, today: configuration.today)
         writer = ArchiveWriter(workspace: workspace)
         sessions = MemoryPersistDriver()
+        printShop = try PrintShop(workspace: workspace)
     }
 
     var workspace: Workspace { configuration.workspace }

@@ -17,6 +17,9 @@ struct Viewer: Sendable {
         return matter.leadUnit == unit || matter.coUnits.contains(unit)
     }
 
+    /// What decides the pages this account is shown besides the snapshot: its role, and a unit account's unit.
+    var visibility: String { role.rawValue + "/" + (account.unit ?? "") }
+
     /// The events this account records (the others' are the office's or the unit's).
     var kinds: [EventKind] {
         switch role {

@@ -9,6 +9,7 @@ struct Views: Sendable {
     let library: MustacheLibrary
     let stylesheet: [UInt8]
     let office: String
+    let bodies = PageCache()
 
     init(office: String) async throws {
         guard let folder = Bundle.module.resourceURL?.appendingPathComponent("Templates").path else {
@@ -24,7 +25,26 @@ struct Views: Sendable {
         _ template: String, title: String, data: [String: Any] = [:], viewer: Viewer? = nil,
         status: HTTPResponse.Status = .ok
     ) -> Response {
-        let body = library.render(Self.clean(data), withTemplate: template) ?? ""
+        page(
+            template, title: title, body: library.render(Self.clean(data), withTemplate: template) ?? "",
+            viewer: viewer,
+            status: status)
+    }
+
+    /// A page whose body depends only on `key` (which names the snapshot's generation and everything else the body
+    /// shows): made by `data` once, then taken from the cache.
+    func page(
+        _ template: String, title: String, cacheKey key: String, viewer: Viewer, data: () -> [String: Any]
+    ) -> Response {
+        if let body = bodies[key] { return page(template, title: title, body: body, viewer: viewer, status: .ok) }
+        let body = library.render(Self.clean(data()), withTemplate: template) ?? ""
+        bodies[key] = body
+        return page(template, title: title, body: body, viewer: viewer, status: .ok)
+    }
+
+    private func page(
+        _ template: String, title: String, body: String, viewer: Viewer?, status: HTTPResponse.Status
+    ) -> Response {
         var layout: [String: Any] = ["title": title, "office": office, "body": body]
         if let viewer { layout["account"] = viewer.layoutData }
         let html = library.render(Self.clean(layout), withTemplate: "layout") ?? ""

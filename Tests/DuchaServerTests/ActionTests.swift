@@ -187,3 +187,34 @@ struct ActionTests {
         #expect(Upload.safeName("", kind: .jpg) == "附件.jpg")
     }
 }
+
+@Suite("Portal: registering from a workbook")
+struct WorkbookTests {
+    @Test("a ledger workbook is taken in as intake takes it; a broken one lists its errors and changes nothing")
+    func workbookUpload() async throws {
+        let fixture = try PortalFixture()
+        defer { fixture.remove() }
+        let workbook = try [UInt8](Data(contentsOf: URL(fileURLWithPath: ShippedFiles.example("台账-2026Q1.xlsx"))))
+        let before = try ArchiveFiles.snapshot(fixture.archive).filter { !$0.key.hasPrefix(".portal/") }
+        try await fixture.test { client in
+            var clerk = try await Browser.signedIn(client, as: "clerk")
+            _ = try await clerk.get("/register")
+            let same = try await clerk.postMultipart(
+                "/register/workbook", form: [:], files: [("workbook", "台账-2026Q1.xlsx", workbook)])
+            #expect(same.status == .ok)
+            #expect(same.text.contains("台账已读入"))
+            #expect(same.text.contains("新登记事项 0 项"))
+            _ = try await clerk.get("/register")
+            let broken = try await clerk.postMultipart(
+                "/register/workbook", form: [:],
+                files: [("workbook", "台账.csv", Array("编号,事项名称\n2026-900,缺少其余各列\n".utf8))])
+            #expect(broken.status == .unprocessableContent)
+            #expect(broken.text.contains("field-error"))
+            var unit = try await Browser.signedIn(client, as: "shichahai")
+            let refused = try await unit.postMultipart(
+                "/register/workbook", form: [:], files: [("workbook", "台账-2026Q1.xlsx", workbook)])
+            #expect(refused.status == .forbidden)
+        }
+        #expect(try ArchiveFiles.snapshot(fixture.archive).filter { !$0.key.hasPrefix(".portal/") } == before)
+    }
+}
