@@ -58,7 +58,6 @@ extension Portal {
         let size = LedgerRequest.pageSize
         let pages = max(1, (rows.count + size - 1) / size)
         let page = min(query.page, pages)
-        let shown = rows.dropFirst((page - 1) * size).prefix(size).map { view.rows[$0] }
         let own = viewer.account.unit.flatMap { view.byUnit[$0] } ?? []
         let units =
             viewer.role == .unit
@@ -79,16 +78,21 @@ extension Portal {
                 "mark": active ? (query.descending ? "▼" : "▲") : "",
             ]
         }
-        let rowData: [[String: Any]] = shown.map { row in
-            [
-                "id": row.id, "href": "/matters/" + URLText.encode(row.id), "title": row.title,
-                "kind": row.kind.rawValue,
-                "unit": row.leadUnit, "co": row.coUnits.joined(separator: "、"), "deadline": row.deadline.iso,
-                "state": row.displayState, "light": row.light.rawValue,
-                "next": row.nextDue.map { "\($0.iso) \(row.nextDueWhat ?? "")" } ?? "",
-                "overdueText": row.overdue ? "逾期 \(row.daysOverdue) 天" : "",
-            ]
-        }
+        // Each row's HTML is rendered once per snapshot (ledger-row.mustache) and kept: a page only joins them.
+        let rowHTML = rows.dropFirst((page - 1) * size).prefix(size).map { index in
+            view.fragments.html(index) {
+                let row = view.rows[index]
+                return views.render(
+                    "ledger-row",
+                    [
+                        "id": row.id, "href": "/matters/" + URLText.encode(row.id), "title": row.title,
+                        "kind": row.kind.rawValue, "unit": row.leadUnit, "co": row.coUnits.joined(separator: "、"),
+                        "deadline": row.deadline.iso, "state": row.displayState, "light": row.light.rawValue,
+                        "next": row.nextDue.map { "\($0.iso) \(row.nextDueWhat ?? "")" } ?? "",
+                        "overdueText": row.overdue ? "逾期 \(row.daysOverdue) 天" : "",
+                    ])
+            }
+        }.joined()
         var pageLinks: [[String: Any]] = []
         if page > 1 { pageLinks.append(["label": "上一页", "href": "/ledger" + query.query(["page": String(page - 1)])]) }
         if page < pages {
@@ -96,7 +100,7 @@ extension Portal {
         }
         let exportQuery = query.query(["page": ""])
         return [
-            "day": view.day.iso, "count": rows.count, "page": page, "pages": pages, "rows": rowData,
+            "day": view.day.iso, "count": rows.count, "page": page, "pages": pages, "rows": rowHTML,
             "empty": rows.isEmpty, "columns": columns, "pageLinks": pageLinks,
             "units": options(units, selected: query.unit),
             "kinds": options(MatterKind.allCases.map(\.rawValue), selected: query.kind),

@@ -45,6 +45,8 @@ final class LedgerSnapshot: Sendable {
         var generation: Int
         /// The orders of ``rows`` by each sort key, worked out on first use.
         let orders = LedgerOrders()
+        /// Each row's HTML, rendered on first use.
+        let fragments = RowFragments()
 
         init(day: CivilDate, entries: [Entry], generation: Int) {
             self.day = day

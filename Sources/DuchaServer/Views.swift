@@ -31,6 +31,11 @@ struct Views: Sendable {
             status: status)
     }
 
+    /// A fragment: `template` rendered with `data` (no layout).
+    func render(_ template: String, _ data: [String: Any]) -> String {
+        library.render(Self.clean(data), withTemplate: template) ?? ""
+    }
+
     /// A page whose body depends only on `key` (which names the snapshot's generation and everything else the body
     /// shows): made by `data` once, then taken from the cache.
     func page(
