@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "Ducha",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "ducha", targets: ["ducha"]),
         .library(name: "DuchaCore", targets: ["DuchaCore"]),
@@ -12,6 +12,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
@@ -35,9 +42,27 @@ let package = Package(
             name: "DuchaCore",
             dependencies: ["ODF", "Matters", "Intake", "Filling", "Rendering", "Archive", "GuoMi"]
         ),
+        .target(
+            name: "DuchaServer",
+            dependencies: [
+                "DuchaCore", "Matters", "Archive",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            resources: [.copy("Templates")]
+        ),
         .executableTarget(
             name: "ducha",
-            dependencies: ["DuchaCore", "Matters", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "DuchaCore", "DuchaServer", "Matters",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ODFTests", dependencies: ["ODF", "TestSupport"], exclude: ["Fixtures"]),
@@ -60,6 +85,13 @@ let package = Package(
         .testTarget(
             name: "DuchaCoreTests", dependencies: ["DuchaCore", "Matters", "Archive", "ODF", "GuoMi", "TestSupport"]),
         .testTarget(name: "DuchaTests", dependencies: ["ducha", "TestSupport"]),
+        .testTarget(
+            name: "DuchaServerTests",
+            dependencies: [
+                "DuchaServer", "DuchaCore", "Matters", "Archive", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Ducha needs on Debian 12: the C libraries it links (libxml2, libzip, OpenSSL 3 libcrypto for
-# SM3/SM2), and the tools its tests and PDF output use (xmllint, LibreOffice Writer, CJK fonts, poppler, bagit.py,
-# openssl, unzip).
+# SM3/SM2), the tools its tests and PDF output use (xmllint, LibreOffice Writer, CJK fonts, poppler, bagit.py,
+# openssl, unzip), and the portal's browser test and load script (Chromium with its driver, Selenium, wrk).
 # The Swift toolchain (6.1 or later) must already be on the PATH.
 set -euo pipefail
 SUDO=""
@@ -10,9 +10,14 @@ export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends \
     pkg-config libxml2-dev libzip-dev libssl-dev openssl libxml2-utils \
-    libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk poppler-utils python3 time unzip >/dev/null
+    libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk poppler-utils python3 time unzip \
+    chromium chromium-driver wrk >/dev/null
 if ! command -v bagit.py >/dev/null 2>&1; then
     python3 -m pip install --quiet --disable-pip-version-check bagit 2>/dev/null \
         || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages bagit
+fi
+if ! python3 -c "import selenium" >/dev/null 2>&1; then
+    python3 -m pip install --quiet --disable-pip-version-check selenium 2>/dev/null \
+        || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages selenium
 fi
 echo "依赖已就绪：$(pkg-config --modversion libxml-2.0) (libxml2), $(pkg-config --modversion libzip) (libzip), $(pkg-config --modversion libcrypto) (libcrypto), $(soffice --version 2>/dev/null | head -1)"

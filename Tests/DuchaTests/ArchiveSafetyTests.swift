@@ -34,6 +34,9 @@ struct ArchiveSafetyTests {
         let expected = try reference.snapshot()
         var generator = SystemRandomNumberGenerator()
         var interrupted = 0
+        // The moments are drawn from the run's length, learnt again whenever a run ends before its moment (the
+        // reference may have run while the machine was busier than now).
+        var bound = duration
         for run in 1...50 {
             let workspace = try Workspace()
             defer { workspace.remove() }
@@ -44,7 +47,9 @@ struct ArchiveSafetyTests {
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
-            usleep(UInt32(Double.random(in: 0...duration, using: &generator) * 1_000_000))
+            let moment = Double.random(in: 0...bound, using: &generator)
+            usleep(UInt32(moment * 1_000_000))
+            if !process.isRunning { bound = max(moment * 0.9, 0.01) }
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             if process.terminationReason == .uncaughtSignal { interrupted += 1 }

@@ -1,0 +1,77 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Mustache
+
+/// The portal's HTML: Mustache templates shipped with the server (every value escaped unless a template says
+/// otherwise, which only the layout does, for the page it wraps) and its stylesheet.
+struct Views: Sendable {
+    let library: MustacheLibrary
+    let stylesheet: [UInt8]
+    let office: String
+    let bodies = PageCache()
+
+    init(office: String) async throws {
+        guard let folder = Bundle.module.resourceURL?.appendingPathComponent("Templates").path else {
+            throw PortalError("找不到网页模板（DuchaServer 的资源）")
+        }
+        library = try await MustacheLibrary(directory: folder)
+        stylesheet = Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/portal.css")))
+        self.office = office
+    }
+
+    /// A page: `template` rendered with `data`, inside the layout.
+    func page(
+        _ template: String, title: String, data: [String: Any] = [:], viewer: Viewer? = nil,
+        status: HTTPResponse.Status = .ok
+    ) -> Response {
+        page(
+            template, title: title, body: library.render(Self.clean(data), withTemplate: template) ?? "",
+            viewer: viewer,
+            status: status)
+    }
+
+    /// A fragment: `template` rendered with `data` (no layout).
+    func render(_ template: String, _ data: [String: Any]) -> String {
+        library.render(Self.clean(data), withTemplate: template) ?? ""
+    }
+
+    /// A page whose body depends only on `key` (which names the snapshot's generation and everything else the body
+    /// shows): made by `data` once, then taken from the cache.
+    func page(
+        _ template: String, title: String, cacheKey key: String, viewer: Viewer, data: () -> [String: Any]
+    ) -> Response {
+        if let body = bodies[key] { return page(template, title: title, body: body, viewer: viewer, status: .ok) }
+        let body = library.render(Self.clean(data()), withTemplate: template) ?? ""
+        bodies[key] = body
+        return page(template, title: title, body: body, viewer: viewer, status: .ok)
+    }
+
+    private func page(
+        _ template: String, title: String, body: String, viewer: Viewer?, status: HTTPResponse.Status
+    ) -> Response {
+        var layout: [String: Any] = ["title": title, "office": office, "body": body]
+        if let viewer { layout["account"] = viewer.layoutData }
+        let html = library.render(Self.clean(layout), withTemplate: "layout") ?? ""
+        return Response(
+            status: status, headers: [.contentType: "text/html; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    /// The data without empty texts, so that `{{#key}}` shows a section only for a text that says something.
+    static func clean(_ value: Any) -> Any {
+        switch value {
+        case let dictionary as [String: Any]:
+            var out: [String: Any] = [:]
+            for (key, item) in dictionary {
+                if let text = item as? String, text.isEmpty { continue }
+                out[key] = clean(item)
+            }
+            return out
+        case let array as [[String: Any]]:
+            return array.map { clean($0) }
+        default:
+            return value
+        }
+    }
+}
