@@ -77,26 +77,12 @@ public enum PDFConverter {
                 "-env:UserInstallation=\(profile.absoluteString)", "--headless", "--norestore", "--convert-to", "pdf",
                 "--outdir", outputDirectory,
             ] + files
-        if let fontAliases, FileManager.default.fileExists(atPath: fontAliases) {
-            let absolute = URL(fileURLWithPath: fontAliases).standardizedFileURL.path
-            let configuration = profile.appendingPathComponent("fonts.conf")
-            let text = """
-                <?xml version="1.0"?>
-                <fontconfig>
-                  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
-                  <include ignore_missing="yes">\(absolute)</include>
-                </fontconfig>
-
-                """
-            do {
-                try FileManager.default.createDirectory(at: profile, withIntermediateDirectories: true)
-                try Data(text.utf8).write(to: configuration)
-            } catch {
-                throw Failure(message: "无法写入字体配置：\(error)")
-            }
+        do {
             var environment = ProcessInfo.processInfo.environment
-            environment["FONTCONFIG_FILE"] = configuration.path
+            environment["FONTCONFIG_FILE"] = try FontAliases.configuration(aliases: fontAliases, in: profile)
             process.environment = environment
+        } catch {
+            throw Failure(message: "无法写入字体配置：\(error)")
         }
         let log = Pipe()
         process.standardOutput = log

@@ -9,7 +9,7 @@ struct Ducha: ParsableCommand {
         subcommands: [
             IntakeCommand.self, NoticeCommand.self, TransferCommand.self, RemindCommand.self, ReturnCommand.self,
             StatusCommand.self, BatchCommand.self, BulletinCommand.self, AssessCommand.self, VerifyCommand.self,
-            DossierCommand.self, TemplateCommand.self, FillCommand.self, BenchCommand.self,
+            DossierCommand.self, TemplateCommand.self, FillCommand.self, BenchCommand.self, FontsCommand.self,
         ]
     )
 }

@@ -59,7 +59,9 @@ struct SlipLayoutTests {
         #expect((counts[1] ?? 0) >= 35, "\(counts)")
     }
 
-    @Test("no blank page; the closing paragraph and the 落款 share a page with the table's last row; fonts embedded")
+    @Test(
+        "no blank page; the closing paragraph and the 落款 share a page with the table's last row; the stand-in fonts embedded"
+    )
     func closingAndInk() throws {
         let archive = try TestArchive()
         defer { archive.remove() }
@@ -67,6 +69,12 @@ struct SlipLayoutTests {
             try Self.checkFlow(pdf, name: URL(fileURLWithPath: slip).lastPathComponent)
             let fonts = try pdf.fonts()
             #expect(!fonts.isEmpty && fonts.allSatisfy(\.embedded), "\(slip): \(fonts)")
+            // The stand-ins scripts/install-dependencies.sh installs: 仿宋 body, 楷体 签发人, the heaviest Noto Serif
+            // CJK for the 小标宋 title.
+            for standIn in ["FandolFang", "FandolKai", "NotoSerifCJK", "Black"] {
+                #expect(
+                    fonts.contains { $0.name.contains(standIn) }, "\(slip) embeds no \(standIn): \(fonts.map(\.name))")
+            }
         }
     }
 
