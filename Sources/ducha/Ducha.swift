@@ -10,6 +10,7 @@ struct Ducha: ParsableCommand {
             IntakeCommand.self, NoticeCommand.self, TransferCommand.self, RemindCommand.self, ReturnCommand.self,
             StatusCommand.self, BatchCommand.self, BulletinCommand.self, AssessCommand.self, VerifyCommand.self,
             DossierCommand.self, TemplateCommand.self, FillCommand.self, BenchCommand.self, FontsCommand.self,
+            PrintCommand.self,
         ]
     )
 }
