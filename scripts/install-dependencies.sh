@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Ducha needs on Debian 12: the C libraries it links (libxml2, libzip, OpenSSL 3 libcrypto for
-# SM3/SM2), the tools its tests and PDF output use (xmllint, LibreOffice Writer, CJK fonts, poppler, bagit.py,
-# openssl, unzip), and the portal's browser test and load script (Chromium with its driver, Selenium, wrk).
+# SM3/SM2), the tools its tests and PDF output use (xmllint, LibreOffice Writer, the official fonts' free
+# stand-ins, poppler, bagit.py, openssl, unzip), and the portal's browser test and load script (Chromium with its
+# driver, Selenium, wrk).
 # The Swift toolchain (6.1 or later) must already be on the PATH.
 set -euo pipefail
 SUDO=""
@@ -10,8 +11,20 @@ export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends \
     pkg-config libxml2-dev libzip-dev libssl-dev openssl libxml2-utils \
-    libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk poppler-utils python3 time unzip \
-    chromium chromium-driver wrk >/dev/null
+    libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk fonts-noto-cjk-extra fontconfig poppler-utils \
+    python3 time unzip chromium chromium-driver wrk >/dev/null
+# The free stand-ins for 仿宋_GB2312 and 楷体_GB2312 (FandolFang, FandolKai; with FandolHei and FandolSong), each
+# with all 6,763 GB2312 hanzi, ship in Debian only inside texlive-lang-chinese (the one Debian 仿宋 otherwise,
+# fonts-cwtex-fs, lacks 2,379 of them). Only the six font files are taken from that package, not TeX.
+FANDOL=/usr/local/share/fonts/fandol
+if [ ! -f "$FANDOL/FandolFang-Regular.otf" ]; then
+    WORK=$(mktemp -d)
+    (cd "$WORK" && apt-get download -qq texlive-lang-chinese 2>/dev/null && dpkg-deb -x texlive-lang-chinese_*.deb x)
+    $SUDO mkdir -p "$FANDOL"
+    $SUDO cp "$WORK"/x/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol/Fandol{Fang-Regular,Kai-Regular,Hei-Regular,Hei-Bold,Song-Regular,Song-Bold}.otf "$FANDOL/"
+    rm -rf "$WORK"
+    $SUDO fc-cache -f "$FANDOL" >/dev/null
+fi
 if ! command -v bagit.py >/dev/null 2>&1; then
     python3 -m pip install --quiet --disable-pip-version-check bagit 2>/dev/null \
         || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages bagit

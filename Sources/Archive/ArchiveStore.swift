@@ -284,6 +284,23 @@ public struct ArchiveStore: Sendable {
         return (entry.number, entry.date, path)
     }
 
+    /// Files `bytes` beside one of the matter's documents (`document`, a full path in its bag), under the same
+    /// name with `fileExtension`, and reseals the bag; an existing file of that name is never replaced. The
+    /// caller holds the journal marker (``changing(_:_:)``).
+    /// - Returns: the new file's path, or nil when one was already filed.
+    public func fileBeside(_ bytes: [UInt8], document: String, fileExtension: String, of matter: Matter)
+        throws(ArchiveError) -> String?
+    {
+        let base = document.lastIndex(of: ".").map { String(document[..<$0]) } ?? document
+        let path = "\(base).\(fileExtension)"
+        guard path.hasPrefix(folder(of: matter) + "/data/"), try AtomicFile.readIfPresent(path) == nil else {
+            return nil
+        }
+        try AtomicFile.write(bytes, to: path, mode: fileMode(matter), folderSync: folderSync)
+        try sealed(matter)
+        return path
+    }
+
     /// Rewrites the bag's manifests and tag files.
     public func seal(_ matter: Matter) throws(ArchiveError) {
         try Bag(root: folder(of: matter)).seal(info: sealInfo(matter), mode: fileMode(matter))

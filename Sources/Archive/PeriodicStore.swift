@@ -122,6 +122,30 @@ public struct PeriodicStore: Sendable {
         return Publication(number: entry.number, date: entry.date, paths: files.map(\.path), changed: changed)
     }
 
+    /// Files `bytes` beside a publication (`document`, a full path in the series bag of `year`) under the same
+    /// name with `fileExtension`, and reseals the bag; an existing file of that name is never replaced.
+    /// - Returns: the new file's path, or nil when one was already filed.
+    public func fileBeside(_ bytes: [UInt8], document: String, fileExtension: String, series: Series, year: Int)
+        throws -> String?
+    {
+        let base = document.lastIndex(of: ".").map { String(document[..<$0]) } ?? document
+        let path = "\(base).\(fileExtension)"
+        guard path.hasPrefix(bag(series, year: year) + "/data/"), try AtomicFile.readIfPresent(path) == nil else {
+            return nil
+        }
+        let journal = ChangeJournal(root: root)
+        let marked = "\(year)/\(series.folder)"
+        if !(run?.isMarked(marked) ?? false) { try journal.begin(marked) }
+        try AtomicFile.write(bytes, to: path)
+        if let run {
+            run.changed(marked) { () throws(ArchiveError) in try self.seal(series, year: year) }
+        } else {
+            try seal(series, year: year)
+            try journal.end(marked)
+        }
+        return path
+    }
+
     /// Rewrites a series bag's manifests from what is in its `data/` now. The bag's date is its latest
     /// publication's, so the same publications give the same tag files.
     public func seal(_ series: Series, year: Int) throws(ArchiveError) {

@@ -11,9 +11,9 @@ struct DossierWriter {
     let office: Office
     var fonds: FondsProfile { office.profile.fonds }
 
-    /// Counts each 件's pages: documents through LibreOffice (those not laid out before, see ``PageCounts``;
-    /// a hundred files per start, on every core), PDFs by their page objects, pictures and XML records as one
-    /// page each.
+    /// Counts each 件's pages: documents from their PDF/A copy (filed now when missing), else through
+    /// LibreOffice (those not laid out before, see ``PageCounts``), PDFs by their page objects, pictures and XML
+    /// records as one page each.
     func countPages(_ plan: inout DossierPlan) throws {
         let root = office.store.root
         let documents = Array(Set(plan.items.flatMap(\.files).filter { $0.hasSuffix(".odt") || $0.hasSuffix(".fodt") }))
@@ -22,7 +22,14 @@ struct DossierWriter {
         var pages: [String: Int] = [:]
         var digests: [String: String] = [:]
         var remaining: [String] = []
+        // Every document gets its PDF/A copy filed beside it (where LibreOffice is installed; a filed copy is
+        // kept as it is), and its page count is taken from that copy.
+        _ = try office.fileArchivalCopies(documents.map { root + "/" + $0 })
         for file in documents {
+            if let copy = Files.load(Office.sibling(root + "/" + file)) {
+                pages[file] = PDFPages.count(copy)
+                continue
+            }
             let digest = Bag.sha256(try Files.read(root + "/" + file))
             digests[file] = digest
             if let known = cache[digest] { pages[file] = known } else { remaining.append(file) }

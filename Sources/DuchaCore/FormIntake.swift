@@ -20,7 +20,8 @@ extension Office {
             result.problems.append(Problem(cause: .diagnostic(diagnostic)))
         }
         guard read.filesWithErrors.isEmpty else { return result }
-        for incoming in try planned(read.events, files: [name], asOf: nil, into: &result) {
+        let keep = try planned(read.events, files: [name], asOf: nil, into: &result).keep
+        for (incoming, kept) in zip(read.events, keep) where kept {
             do {
                 switch try record(incoming) {
                 case .added(_, let slip):

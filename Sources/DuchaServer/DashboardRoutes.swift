@@ -51,8 +51,16 @@ extension Portal {
             }
             let today = configuration.today()
             do {
-                let published = try await writer.write { office in
-                    try office.publishBulletin(period, today: today).publication.number
+                let archivalCopies = configuration.archivalCopies
+                let (published, copies) = try await writer.write { office in
+                    let publication = try office.publishBulletin(period, today: today).publication
+                    let copies = archivalCopies ? try office.fileArchivalCopies([publication.paths[0]]) : nil
+                    return (publication.number, copies)
+                }
+                for failure in copies?.failures ?? [] {
+                    audit.append(
+                        account: viewer.name, from: context.address, action: "另存 PDF/A 归档件",
+                        outcome: "未生成：\(failure)")
                 }
                 audit.append(
                     account: viewer.name, from: context.address, action: "出刊 \(period.key)", outcome: "\(published)")

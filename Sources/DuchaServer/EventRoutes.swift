@@ -72,8 +72,16 @@ extension Portal {
         let json = try JSONSerialization.data(withJSONObject: ["事件": [record]], options: [.sortedKeys])
         let bytes = Array(json)
         let files = attachments
-        let result = try await writer.write { office in
-            try office.takeIn(eventRecord: bytes, named: "网页表单", attachments: files)
+        let archivalCopies = configuration.archivalCopies
+        let (result, copies) = try await writer.write { office in
+            let result = try office.takeIn(eventRecord: bytes, named: "网页表单", attachments: files)
+            let copies = archivalCopies ? try office.fileArchivalCopies(result.slips.map(\.path)) : nil
+            return (result, copies)
+        }
+        for failure in copies?.failures ?? [] {
+            audit.append(
+                account: viewer.name, from: address, action: "另存 PDF/A 归档件", matter: matter.id,
+                outcome: "未生成：\(failure)")
         }
         let problems = result.problems
         if problems.isEmpty {

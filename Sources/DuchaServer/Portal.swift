@@ -22,6 +22,9 @@ public struct PortalConfiguration: Sendable {
     public var today: @Sendable () -> CivilDate = { CivilDate.today() }
     /// How long a session lasts, in hours.
     public var sessionHours = 8
+    /// File a PDF/A-2b copy beside each slip an action issues (where LibreOffice is installed), as the clerk's
+    /// commands do; the copy is made under the archive lock, so the action waits for LibreOffice.
+    public var archivalCopies = false
 
     public init(workspace: Workspace) { self.workspace = workspace }
 }

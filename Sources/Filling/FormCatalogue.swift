@@ -10,6 +10,7 @@ public enum FormCatalogue {
         FieldSpec("联系电话", "督查室联系电话", .phone, required: true, help: "取自机关配置"),
         FieldSpec("签发人", "签发人", .text, required: true, help: "事项的签发人，缺省取机关配置"),
         FieldSpec("单据名称", "单据名称", .text, required: true, help: "如 督查通知单"),
+        FieldSpec("协办单位名单", "协办单位名单", .text, help: "协办单位的名称，以顿号分隔；无协办单位时不填"),
     ]
 
     /// The fields one form adds for itself (beyond ``slipFields`` and the matter's).
@@ -92,6 +93,14 @@ public enum FormCatalogue {
         fields["联系电话"] = .text(office.phone)
         fields["签发人"] = .text(matter.values["签发人"]?.text ?? office.signer)
         fields["单据名称"] = .text(form.rawValue)
+        // The co-units as one line of names, for a slip that lists them in one cell rather than a row each.
+        if case .list(let units)? = fields["协办单位"] {
+            let names = units.compactMap { unit -> String? in
+                guard case .record(let unit) = unit, case .text(let name)? = unit["名称"] else { return nil }
+                return name
+            }
+            if !names.isEmpty { fields["协办单位名单"] = .text(names.joined(separator: "、")) }
+        }
         // GB/T 9704 §7.2.3 marks only 特急 and 加急; an ordinary matter's slip shows no 紧急程度.
         if case .text("一般")? = fields["紧急程度"] { fields["紧急程度"] = nil }
         return .record(fields)

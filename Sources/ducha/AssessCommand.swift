@@ -23,6 +23,8 @@ struct AssessCommand: ParsableCommand {
     @Option(name: .customLong("pdf"), help: ArgumentHelp("另将 .odt 的 PDF 打印件写到此目录（需 LibreOffice）", valueName: "DIR"))
     var pdfDirectory: String?
 
+    @OptionGroup var archival: ArchivalCopyOptions
+
     @OptionGroup var workspace: WorkspaceOptions
 
     func validate() throws {
@@ -33,7 +35,11 @@ struct AssessCommand: ParsableCommand {
     func run() throws {
         guard let period = ReportPeriod(year: year) else { throw ExitCode.validationFailure }
         let day = asOf ?? period.last
-        let published = try workspace.write { office in try office.publishAssessment(year: period, asOf: asOf) }
+        let published = try workspace.write { office in
+            let published = try office.publishAssessment(year: period, asOf: asOf)
+            try archival.file([published.publication.paths[0]], in: office, byDefault: true)
+            return published
+        }
         let (publication, report) = (published.publication, published.report)
         print(
             "督考合一考评表 \(publication.number)（截至\(day.chinese)）：" + publication.paths.joined(separator: "、")

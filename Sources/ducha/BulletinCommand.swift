@@ -22,6 +22,8 @@ struct BulletinCommand: ParsableCommand {
     @Option(name: .customLong("pdf"), help: ArgumentHelp("另将 PDF 打印件写到此目录（需 LibreOffice）", valueName: "DIR"))
     var pdfDirectory: String?
 
+    @OptionGroup var archival: ArchivalCopyOptions
+
     @OptionGroup var workspace: WorkspaceOptions
 
     var period: ReportPeriod? { ReportPeriod(parsing: quarter).flatMap { $0.quarter == nil ? nil : $0 } }
@@ -36,7 +38,9 @@ struct BulletinCommand: ParsableCommand {
     func run() throws {
         guard let period else { throw ExitCode.validationFailure }
         let (published, title) = try workspace.write { office in
-            (try office.publishBulletin(period, date: date), office.profile.publications.title)
+            let published = try office.publishBulletin(period, date: date)
+            try archival.file([published.publication.paths[0]], in: office, byDefault: true)
+            return (published, office.profile.publications.title)
         }
         let (publication, report) = (published.publication, published.report)
         let number = publication.number

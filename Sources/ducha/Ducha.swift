@@ -10,7 +10,8 @@ struct Ducha: ParsableCommand {
             IntakeCommand.self, NoticeCommand.self, TransferCommand.self, RemindCommand.self, ReturnCommand.self,
             StatusCommand.self, BatchCommand.self, BulletinCommand.self, AssessCommand.self, VerifyCommand.self,
             DossierCommand.self, CheckCommand.self, KeyCommand.self, UpgradeCommand.self, TemplateCommand.self,
-            FillCommand.self, BenchCommand.self, ServeCommand.self, UserCommand.self,
+            FillCommand.self, BenchCommand.self, FontsCommand.self, PrintCommand.self, ServeCommand.self,
+            UserCommand.self,
         ]
     )
 }

@@ -28,10 +28,13 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: ArgumentHelp("台账日期（缺省为当天；演示和测试用）", valueName: "YYYY-MM-DD"))
     var asOf: CivilDate?
 
+    @OptionGroup var archival: ArchivalCopyOptions
+
     @OptionGroup var workspace: WorkspaceOptions
 
     func run() throws {
         var configuration = PortalConfiguration(workspace: try workspace.workspace())
+        configuration.archivalCopies = archival.enabled(byDefault: false)
         configuration.host = bind
         configuration.port = port
         configuration.secureCookie = secureCookie

@@ -12,6 +12,8 @@ struct EventCommandOptions: ParsableArguments {
 
     @OptionGroup var workspace: WorkspaceOptions
 
+    @OptionGroup var archival: ArchivalCopyOptions
+
     var day: CivilDate { date ?? CivilDate.today() }
 
     /// Runs `request` under the archive lock and prints the slip it issued.
@@ -21,6 +23,7 @@ struct EventCommandOptions: ParsableArguments {
                 switch try request(office) {
                 case .added(_, let slip?):
                     print("\(id) 《\(form.rawValue)》\(slip.number)：\(slip.path)")
+                    try archival.file([slip.path], in: office, byDefault: true)
                 case .added(_, nil):
                     print("\(id)：已记录“\(kind.rawValue)”")
                 case .unchanged:

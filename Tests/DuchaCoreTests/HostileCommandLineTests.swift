@@ -125,6 +125,7 @@ struct HostileCommandLineTests {
             ["batch", "--as-of", "2026-03-31"], ["bulletin", "2026Q1"], ["assess", "2026", "--as-of", "2026-03-31"],
             ["verify"], ["template", "check", template], ["template", "ledger", "-o", directory.path + "/台账.xlsx"],
             ["fill", template, data.path, "-o", directory.path + "/out.odt"], ["bench", "--count", "1", "--runs", "1"],
+            ["fonts"], ["print", "2026-001", "-o", directory.path + "/pdf"],
         ]
         let options = [
             "--archive", directory.appendingPathComponent("Archive").path, "--templates", Self.templates, "--wait",

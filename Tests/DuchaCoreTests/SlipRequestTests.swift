@@ -97,11 +97,11 @@ struct SlipRequestTests {
             #expect(transfer.contains(value), "转阅单 lacks \(value)")
         }
         let returned = try text(files[1])
-        for value in ["督查退办单", "第1次退办", "事实不清", "数字不准确", "供暖温度检测数据缺少第三方报告。", "2026年4月10日", "区城市管理委"] {
+        for value in ["督查退办单", "退办次数第1次", "事实不清", "数字不准确", "供暖温度检测数据缺少第三方报告。", "2026年4月10日", "区城市管理委"] {
             #expect(returned.contains(value), "退办单 lacks \(value)")
         }
         let reminded = try text(files[2])
-        for value in ["督查催办单", "第2次催办", "2026年2月27日", "42天", "什刹海街道"] {
+        for value in ["督查催办单", "催办次数第2次", "2026年2月27日", "42天", "什刹海街道"] {
             #expect(reminded.contains(value), "催办单 lacks \(value)")
         }
     }

@@ -42,9 +42,12 @@ struct PortalFixture {
     func remove() { try? FileManager.default.removeItem(at: directory) }
 
     /// Runs `body` with a test client of the portal as of ``day``.
-    func test(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+    func test(archivalCopies: Bool = false, _ body: @Sendable (any TestClientProtocol) async throws -> Void)
+        async throws
+    {
         var configuration = PortalConfiguration(workspace: workspace)
         configuration.today = { Self.day }
+        configuration.archivalCopies = archivalCopies
         let portal = try await Portal(configuration)
         let app = Application(router: portal.router())
         try await app.test(.router, body)

@@ -31,4 +31,30 @@ struct PrintTests {
             #expect(classified.status == .notFound)
         }
     }
+
+    @Test(
+        "with archival copies on, a slip issued from the portal gets its PDF/A-2b copy beside it in the bag",
+        .needs("soffice"))
+    func archivalCopyOfAnIssuedSlip() async throws {
+        let fixture = try PortalFixture()
+        defer { fixture.remove() }
+        let bag = fixture.archive + "/2026/2026-001/data/督查"
+        let before = Set((try? FileManager.default.contentsOfDirectory(atPath: bag)) ?? [])
+        try await fixture.test(archivalCopies: true) { client in
+            var clerk = try await Browser.signedIn(client, as: "clerk")
+            _ = try await clerk.get(url("/matters/2026-001/events/催办"))
+            let response = try await clerk.post(
+                url("/matters/2026-001/events/催办"), form: ["f.日期": "2026-04-10", "f.方式": "催办单"])
+            #expect(response.status == .seeOther, "\(response.text)")
+        }
+        let added = Set(try FileManager.default.contentsOfDirectory(atPath: bag)).subtracting(before)
+        let slip = try #require(added.first { $0.hasPrefix("督查催办单-") && $0.hasSuffix(".odt") }, "\(added)")
+        let copy = bag + "/" + slip.replacingOccurrences(of: ".odt", with: ".pdf")
+        let bytes = try #require(FileManager.default.contents(atPath: copy), "no copy beside \(slip): \(added)")
+        #expect(bytes.prefix(5) == Data("%PDF-".utf8))
+        #expect(String(decoding: bytes, as: UTF8.self).contains("pdfaid:part"), "declares PDF/A")
+        let manifest = try String(
+            contentsOfFile: fixture.archive + "/2026/2026-001/manifest-sha256.txt", encoding: .utf8)
+        #expect(manifest.contains(slip.replacingOccurrences(of: ".odt", with: ".pdf")))
+    }
 }

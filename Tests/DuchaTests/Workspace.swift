@@ -15,11 +15,16 @@ struct Workspace {
 
     func remove() { try? FileManager.default.removeItem(at: directory) }
 
-    /// Runs `ducha` with `--archive` and `--templates` pointing here.
+    /// Runs `ducha` with `--archive` and `--templates` pointing here, and without PDF/A copies
+    /// (`DUCHA_PDFA=off`) unless `archivalCopies` (then the commands' own defaults hold).
     @discardableResult
-    func ducha(_ arguments: [String], archiveOptions: Bool = true) throws -> CommandResult {
+    func ducha(_ arguments: [String], archiveOptions: Bool = true, archivalCopies: Bool = false) throws
+        -> CommandResult
+    {
         let extra = archiveOptions ? ["--archive", archive, "--templates", Self.templates] : []
-        return try run(TestEnvironment.ducha, arguments + extra, in: directory)
+        return try TestEnvironment.run(
+            TestEnvironment.ducha, arguments + extra, in: directory,
+            environment: ["DUCHA_PDFA": archivalCopies ? "" : "off"])
     }
 
     /// The quarter-end batch as of 2026-03-31 on the example quarter (plus `extra` inputs).
