@@ -21,19 +21,7 @@ extension Office {
         }
         guard read.filesWithErrors.isEmpty else { return result }
         let keep = try planned(read.events, files: [name], asOf: nil, into: &result).keep
-        for (incoming, kept) in zip(read.events, keep) where kept {
-            do {
-                switch try record(incoming) {
-                case .added(_, let slip):
-                    result.eventsAdded += 1
-                    if let slip { result.slips.append(slip) }
-                case .unchanged:
-                    result.eventsUnchanged += 1
-                }
-            } catch {
-                result.problems.append(Problem(place: name, matter: incoming.event.matterID, file: name, error))
-            }
-        }
+        for (incoming, kept) in zip(read.events, keep) where kept { record(incoming, into: &result, place: name) }
         return result
     }
 }

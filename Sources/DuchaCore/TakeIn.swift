@@ -78,23 +78,29 @@ extension Office {
                         cause: .afterCutoff(date: incoming.event.date, cutoff: asOf)))
                 continue
             }
-            do {
-                switch try record(incoming) {
-                case .added(_, let slip):
-                    result.eventsAdded += 1
-                    if let slip { result.slips.append(slip) }
-                case .unchanged:
-                    result.eventsUnchanged += 1
-                }
-            } catch {
-                result.problems.append(
-                    Problem(
-                        place: "\(incoming.file):\(incoming.location):事件“\(incoming.event.kind.rawValue)”", matter: id,
-                        file: incoming.file, error))
-            }
+            record(
+                incoming, into: &result,
+                place: "\(incoming.file):\(incoming.location):事件“\(incoming.event.kind.rawValue)”")
         }
         progress?.finish()
         return result
+    }
+
+    /// Records a planned event and counts it in `result`: added (with its slip) or unchanged, or a problem at
+    /// `place`.
+    func record(_ incoming: IncomingEvent, into result: inout IntakeResult, place: String) {
+        do {
+            switch try record(incoming) {
+            case .added(_, let slip):
+                result.eventsAdded += 1
+                if let slip { result.slips.append(slip) }
+            case .unchanged:
+                result.eventsUnchanged += 1
+            }
+        } catch {
+            result.problems.append(
+                Problem(place: place, matter: incoming.event.matterID, file: incoming.file, error))
+        }
     }
 
     /// The events to record (``planned(_:files:excluding:asOf:into:)``), with the attachments of the new ones
