@@ -15,20 +15,13 @@ public struct ArchiveVerifier: Sendable {
     public func verify(years: [Int] = [], matters: [String] = []) throws(ArchiveError) -> (
         bags: [Report], registry: [Finding]
     ) {
-        var yearsToCheck = try ArchiveStore.list(root).compactMap { Int($0) }.sorted()
-        if !years.isEmpty { yearsToCheck = yearsToCheck.filter(years.contains) }
+        let yearsToCheck = try Self.years(root, among: years)
         var reports: [Report] = []
         var found = Set<String>()
-        for year in yearsToCheck {
-            for name in try ArchiveStore.list("\(root)/\(year)").sorted() {
-                let folder = "\(root)/\(year)/\(name)"
-                var isBag = try Posix.exists(folder + "/bagit.txt")
-                if !isBag { isBag = try Posix.exists(folder + "/data") }
-                guard isBag else { continue }
-                if !matters.isEmpty && !matters.contains(name) { continue }
-                found.insert(name)
-                reports.append(Report(name: "\(year)/\(name)", findings: BagVerifier.verify(folder)))
-            }
+        for bag in try Self.bags(root, years: yearsToCheck) {
+            if !matters.isEmpty && !matters.contains(bag.name) { continue }
+            found.insert(bag.name)
+            reports.append(Report(name: bag.relative, findings: BagVerifier.verify(bag.folder)))
         }
         for missing in matters where !found.contains(missing) {
             throw ArchiveError(path: root, message: "档案中没有事项 \(missing)", code: .notFound)
@@ -36,6 +29,30 @@ public struct ArchiveVerifier: Sendable {
         var registry: [Finding] = []
         for year in yearsToCheck { registry += verifyRegistry(year: year) }
         return (reports, registry)
+    }
+
+    /// The archive's years, or of them those in `among` (all when it is empty), in order.
+    static func years(_ root: String, among: [Int] = []) throws(ArchiveError) -> [Int] {
+        let all = try ArchiveStore.list(root).compactMap { Int($0) }.sorted()
+        return among.isEmpty ? all : all.filter(among.contains)
+    }
+
+    /// Every bag of `years`, by year then name: each folder of a year with `bagit.txt` or `data/` (a bag whose
+    /// declaration is lost is still one to report).
+    static func bags(_ root: String, years: [Int]) throws(ArchiveError) -> [(
+        name: String, relative: String, folder: String
+    )] {
+        var bags: [(name: String, relative: String, folder: String)] = []
+        for year in years {
+            for name in try ArchiveStore.list("\(root)/\(year)").sorted() {
+                let folder = "\(root)/\(year)/\(name)"
+                var isBag = try Posix.exists(folder + "/bagit.txt")
+                if !isBag { isBag = try Posix.exists(folder + "/data") }
+                guard isBag else { continue }
+                bags.append((name, "\(year)/\(name)", folder))
+            }
+        }
+        return bags
     }
 
     /// A year's registry: readable, no number given twice, no number skipped, every document present.

@@ -20,7 +20,7 @@ public enum AtomicFile {
         do {
             try file.write(bytes, failure: "写入失败")
             try file.changeMode(mode, failure: "无法设置权限")  // the umask took bits off at open
-            if case .withRun = folderSync {} else { try file.sync(failure: "fsync 失败") }
+            if folderSync.syncsFileAtOnce { try file.sync(failure: "fsync 失败") }
             try file.close(failure: "写入失败")  // a failing close may mean the bytes never reached the disk
             try Posix.rename(temporary, to: path, failure: "无法替换文件")
         } catch {
@@ -98,6 +98,12 @@ public enum FolderSync: Sendable {
     /// again from what is durable (a bag's tag files and manifests, the copies of the event log's records), in
     /// bags the run has marked, so that even a torn one is made whole before the bag leaves the journal.
     case withRun(ArchiveRun)
+
+    /// Whether a file's own bytes are synced before its rename (all but ``withRun(_:)``).
+    var syncsFileAtOnce: Bool {
+        if case .withRun = self { return false }
+        return true
+    }
 
     /// Syncs `folder` now, or notes it for the run's end.
     func synced(_ folder: String) throws(ArchiveError) {

@@ -21,29 +21,23 @@ public struct ManifestUpgrade: Sendable {
     public func run(years: [Int] = []) throws(ArchiveError) -> Outcome {
         var outcome = Outcome()
         let journal = ChangeJournal(root: root)
-        var all = try ArchiveStore.list(root).compactMap { Int($0) }.sorted()
-        if !years.isEmpty { all = all.filter(years.contains) }
-        for year in all {
-            for name in try ArchiveStore.list("\(root)/\(year)").sorted() {
-                let folder = "\(root)/\(year)/\(name)"
-                guard try Posix.exists(folder + "/bagit.txt") else { continue }
-                if try Posix.exists(folder + "/" + Bag.Algorithm.sm3.manifest),
-                    try Posix.exists(folder + "/" + Bag.Algorithm.sm3.tagManifest)
-                {
-                    outcome.current += 1
-                    continue
-                }
-                let bag = "\(year)/\(name)"
-                let others = BagVerifier.verify(folder).filter { !Self.isMissingSM3($0, in: folder) }
-                guard others.isEmpty, let info = try Bag(root: folder).statedInfo() else {
-                    outcome.refused.append(ArchiveVerifier.Report(name: bag, findings: others))
-                    continue
-                }
-                try journal.begin(bag)
-                try Bag(root: folder).seal(info: info, mode: try Self.mode(of: folder + "/bag-info.txt"))
-                try journal.end(bag)
-                outcome.upgraded.append(bag)
+        for (_, bag, folder) in try ArchiveVerifier.bags(root, years: try ArchiveVerifier.years(root, among: years)) {
+            guard try Posix.exists(folder + "/bagit.txt") else { continue }
+            if try Posix.exists(folder + "/" + Bag.Algorithm.sm3.manifest),
+                try Posix.exists(folder + "/" + Bag.Algorithm.sm3.tagManifest)
+            {
+                outcome.current += 1
+                continue
             }
+            let others = BagVerifier.verify(folder).filter { !Self.isMissingSM3($0, in: folder) }
+            guard others.isEmpty, let info = try Bag(root: folder).statedInfo() else {
+                outcome.refused.append(ArchiveVerifier.Report(name: bag, findings: others))
+                continue
+            }
+            try journal.begin(bag)
+            try Bag(root: folder).seal(info: info, mode: try Self.mode(of: folder + "/bag-info.txt"))
+            try journal.end(bag)
+            outcome.upgraded.append(bag)
         }
         return outcome
     }
