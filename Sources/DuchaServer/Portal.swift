@@ -164,13 +164,14 @@ struct Refresher: Service {
         await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 try? await Task.sleep(for: .milliseconds(Int(seconds * 1000)))
-                // On a thread of its own: the look at every matter.xml must not hold up a worker that serves pages.
+                // On a thread of its own: the look at every matter.xml must not hold up a worker that serves pages,
+                // nor wait for a free thread of the shared pool when other work fills it.
                 let snapshot = snapshot
                 await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
-                    DispatchQueue.global().async {
+                    Thread {
                         _ = try? snapshot.refresh()
                         done.resume()
-                    }
+                    }.start()
                 }
             }
         }
