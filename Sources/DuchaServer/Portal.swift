@@ -7,6 +7,7 @@ import HummingbirdAuth
 public import Logging
 public import Matters
 import ServiceLifecycle
+import Synchronization
 
 /// How the portal is started.
 public struct PortalConfiguration: Sendable {
@@ -160,20 +161,26 @@ struct Refresher: Service {
     let snapshot: LedgerSnapshot
     let seconds: Double
 
+    /// Looks at the archive every `seconds` on a thread of its own, until the service shuts down: the look at
+    /// every matter.xml neither holds up the tasks that serve pages nor waits for one of them to be free.
     func run() async throws {
-        await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                try? await Task.sleep(for: .milliseconds(Int(seconds * 1000)))
-                // On a thread of its own: the look at every matter.xml must not hold up a worker that serves pages,
-                // nor wait for a free thread of the shared pool when other work fills it.
-                let snapshot = snapshot
-                await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
-                    Thread {
-                        _ = try? snapshot.refresh()
-                        done.resume()
-                    }.start()
-                }
+        let stop = StopFlag()
+        let (snapshot, seconds) = (snapshot, seconds)
+        Thread {
+            while !stop.isSet {
+                Thread.sleep(forTimeInterval: seconds)
+                if stop.isSet { break }
+                _ = try? snapshot.refresh()
             }
-        }
+        }.start()
+        try? await gracefulShutdown()
+        stop.set()
     }
+}
+
+/// A flag one thread sets and another reads.
+private final class StopFlag: Sendable {
+    private let value = Mutex(false)
+    var isSet: Bool { value.withLock { $0 } }
+    func set() { value.withLock { $0 = true } }
 }
