@@ -1,7 +1,10 @@
-// The only C file of Ducha that includes libxml2 headers (see include/CODFXML.h).
+// The streaming reader (see include/CODFXML.h). The C files of this target are the only ones of Ducha that
+// include libxml2 headers.
 #include "CODFXML.h"
+#include "Initialize.h"
 
 #include <libxml/parser.h>
+#include <libxml/relaxng.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xmlreader.h>
 #include <pthread.h>
@@ -28,8 +31,11 @@ static xmlParserInputPtr codfxml_refuse_external(const char *url, const char *id
 
 static void codfxml_init_once(void) {
     xmlInitParser();
+    xmlRelaxNGInitTypes();
     xmlSetExternalEntityLoader(codfxml_refuse_external);
 }
+
+void codfxml_initialize(void) { pthread_once(&codfxml_once, codfxml_init_once); }
 
 static void codfxml_error_handler(void *arg, xmlErrorPtr error) {
     struct codfxml_reader *r = arg;
@@ -53,7 +59,7 @@ static void codfxml_error_handler(void *arg, xmlErrorPtr error) {
 }
 
 codfxml_reader *codfxml_reader_open_memory(const char *bytes, int length, const char *url) {
-    pthread_once(&codfxml_once, codfxml_init_once);
+    codfxml_initialize();
     struct codfxml_reader *r = calloc(1, sizeof *r);
     if (r == NULL) {
         return NULL;

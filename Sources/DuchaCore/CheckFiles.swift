@@ -108,8 +108,12 @@ enum CheckFiles {
         }
     }
 
-    /// Opens one document as its reader would; returns the problems for 可读性, 格式 and 压缩 items.
-    static func checkDocument(path: String, bytes: [UInt8], display: String, into evidence: inout CheckEvidence) {
+    /// Opens one document as its reader would; returns the problems for 可读性, 格式 and 压缩 items. With `schemas`,
+    /// an ODF 1.3 document is also validated strictly against them (``CheckODFValidity``); without, its XML is
+    /// only parsed.
+    static func checkDocument(
+        path: String, bytes: [UInt8], display: String, schemas: ODFSchemas?, into evidence: inout CheckEvidence
+    ) {
         let ext = (path.split(separator: ".").last.map(String.init) ?? "").lowercased()
         let content = format(of: bytes)
         if !archivalExtensions.contains(ext) {
@@ -125,15 +129,20 @@ enum CheckFiles {
                     evidence.fail(.compression, "\(display)：条目“\(info.name)”使用非公开的压缩方法 \(info.method)")
                 }
                 let package = try ODFPackageReader(bytes: bytes, source: display)
-                for name in ["content.xml", "styles.xml", "meta.xml"] {
-                    guard let part = package.part(name) else {
-                        if name == "content.xml" { evidence.fail(.documentsOpen, "\(display)：缺少 content.xml") }
-                        continue
-                    }
-                    _ = try XMLDocumentParser.parse(part.data, source: display + "/" + name)
-                }
+                if package.part("content.xml") == nil { evidence.fail(.documentsOpen, "\(display)：缺少 content.xml") }
                 if package.version != "1.3" {
-                    evidence.fail(.formats, "\(display)：ODF 版本为 \(package.version ?? "未声明")，应为 1.3")
+                    let unchecked = schemas == nil ? "" : "（未按 1.3 模式校验）"
+                    evidence.fail(.formats, "\(display)：ODF 版本为 \(package.version ?? "未声明")，应为 1.3\(unchecked)")
+                }
+                if let schemas, package.version == "1.3" {
+                    let manifest = try zip.read(ODFPackageReader.manifestPath)
+                    let parts = [(ODFPackageReader.manifestPath, manifest)] + package.parts.map { ($0.path, $0.data) }
+                    CheckODFValidity.check(parts: parts, display: display, schemas: schemas, into: &evidence)
+                } else {
+                    for name in ["content.xml", "styles.xml", "meta.xml"] {
+                        guard let part = package.part(name) else { continue }
+                        _ = try XMLDocumentParser.parse(part.data, source: display + "/" + name)
+                    }
                 }
             } catch {
                 if error.code == .encrypted {
@@ -152,13 +161,21 @@ enum CheckFiles {
             if ends.contains("/Encrypt") {
                 evidence.fail(.compression, "\(display)：PDF 已加密")
             }
-        case "xml":
-            if ext == "xml" || ext == "fodt" {
+        case "xml" where ext == "fodt":
+            if let schemas {
+                CheckODFValidity.check(flat: bytes, display: display, schemas: schemas, into: &evidence)
+            } else {
                 do {
                     _ = try XMLDocumentParser.parse(bytes, source: display)
                 } catch {
-                    evidence.fail(.metadataReadable, "\(display)：XML 无法读取：\(error)")
+                    evidence.fail(.documentsOpen, "\(display)：无法打开：\(error)")
                 }
+            }
+        case "xml" where ext == "xml":
+            do {
+                _ = try XMLDocumentParser.parse(bytes, source: display)
+            } catch {
+                evidence.fail(.metadataReadable, "\(display)：XML 无法读取：\(error)")
             }
         default:
             break

@@ -15,6 +15,7 @@ struct CheckCommand: ParsableCommand {
             --stage 为 归档、移交（移交与接收）或 保存（长期保存）；缺省时检测移交包为“移交”，其余为“归档”。
             --package FILE.zip 检测收到的移交包（不读档案），--public-key 给出移交单位导出的 SM2 公钥，用来验证每个封装包和整个移交包的签名。
             报告写入 --report 目录（缺省为当前目录）：检测报告.odt、检测报告.ods、检测报告.json。装有 clamscan 时做病毒检测，没有时报告中写明未检测。只读档案，不用模板目录（--templates 可给出，不影响结果）。
+            ODF 文档按 OASIS ODF 1.3 的 RELAX NG 模式严格校验：模式文件（OpenDocument-v1.3-schema.rng、OpenDocument-v1.3-manifest-schema.rng）在 --odf-schema 目录、环境变量 DUCHA_ODF_SCHEMA 给出的目录，或 /usr/local/share/ducha/odf-schema（scripts/install-dependencies.sh 装在这里）；找不到时该项写明未检测。与 .odt 同名的 .pdf（PDF/A 归档件）查其 XMP 中的 PDF/A-2b 声明和字体嵌入。
             """
     )
 
@@ -30,6 +31,10 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("public-key"), help: ArgumentHelp("移交单位的 SM2 公钥", valueName: "PUBLIC.pem"))
     var publicKey: String?
 
+    @Option(
+        name: .customLong("odf-schema"), help: ArgumentHelp("ODF 1.3 RELAX NG 模式文件所在的目录", valueName: "DIR"))
+    var odfSchema: String?
+
     @Option(name: .customLong("report"), help: ArgumentHelp("检测报告写入的目录", valueName: "DIR"))
     var report = "."
 
@@ -41,12 +46,20 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
 
+    func validate() throws {
+        if let odfSchema, !ODFSchemaLocation.holdsSchemas(odfSchema) {
+            throw ValidationError(
+                "--odf-schema 给出的目录 \(odfSchema) 中没有 " + ODFSchemaLocation.files.joined(separator: "、")
+                    + "（取自 \(ODFSchemaLocation.oasisURL)）")
+        }
+    }
+
     func run() throws {
         let request = CheckRequest(
             stage: stage ?? (package == nil ? .archiving : .transfer),
             archive: package == nil ? workspace.archiveOptions.archive : nil, year: year, matters: matters,
             package: package,
-            publicKey: publicKey)
+            publicKey: publicKey, odfSchema: odfSchema)
         let day = date ?? .today()
         let result: CheckReport
         do {

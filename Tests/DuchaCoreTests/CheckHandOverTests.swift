@@ -28,7 +28,9 @@ extension DossierTests {
     }
 
     func check(_ zip: String, key: String?) throws -> CheckReport {
-        try ArchiveCheck.run(CheckRequest(stage: .transfer, package: zip, publicKey: key), date: try .on("2026-04-01"))
+        try ArchiveCheck.run(
+            CheckRequest(stage: .transfer, package: zip, publicKey: key, odfSchema: TestArchive.odfSchema),
+            date: try .on("2026-04-01"))
     }
 
     func failures(_ report: CheckReport) -> String {
@@ -85,7 +87,9 @@ extension DossierTests {
             #expect(try check(zip, key: nil).failed == [.signatures])
             // The archive with its dossier passes at the preservation stage, each copy equal to its original.
             let kept = try ArchiveCheck.run(
-                CheckRequest(stage: .preservation, archive: archive.archive, year: 2026), date: try .on("2026-04-01"))
+                CheckRequest(
+                    stage: .preservation, archive: archive.archive, year: 2026, odfSchema: TestArchive.odfSchema),
+                date: try .on("2026-04-01"))
             #expect(kept.passed, "\(failures(kept))")
             #expect(kept.subject.contains("35 个档案包"), "33 matters, the bulletins and the dossier: \(kept.subject)")
             // Another office's key is no good either.

@@ -16,24 +16,14 @@ struct CheckTests {
 
     func check(_ archive: TestArchive, stage: CheckStage = .archiving) throws -> CheckReport {
         try ArchiveCheck.run(
-            CheckRequest(stage: stage, archive: archive.archive, year: 2026), date: try .on("2026-04-01"))
+            CheckRequest(stage: stage, archive: archive.archive, year: 2026, odfSchema: TestArchive.odfSchema),
+            date: try .on("2026-04-01"))
     }
 
     /// The items that failed, with their evidence for the message.
     func failures(_ report: CheckReport) -> String {
         report.outcomes.filter { $0.verdict == .failed }.map { "\($0.item): \($0.evidence.prefix(4))" }
             .joined(separator: "\n")
-    }
-
-    /// Seals a bag again from what is in it now (as someone who rewrote its manifests would).
-    func reseal(_ bag: String) throws {
-        let info = try String(contentsOfFile: bag + "/bag-info.txt", encoding: .utf8).split(separator: "\n")
-            .compactMap { line -> (String, String)? in
-                let parts = line.split(separator: ":", maxSplits: 1)
-                guard parts.count == 2, parts[0] != "Payload-Oxum", parts[0] != "Bag-Software-Agent" else { return nil }
-                return (String(parts[0]), String(parts[1].dropFirst()))
-            }
-        try Bag(root: bag).seal(info: info)
     }
 
     func replace(_ old: String, with new: String, in path: String) throws {
@@ -53,7 +43,10 @@ struct CheckTests {
             #expect(report.passed, "\(failures(report))")
             #expect(report.outcomes.count == CheckItem.allCases.count)
             let notRun = Set(report.outcomes.filter { $0.verdict == .notRun }.map(\.item))
-            #expect(notRun.isSubset(of: [.signatures, .virus]), "\(notRun)")
+            // Without the OASIS schemas (outside CI), strict ODF validation is said not to have run.
+            let schemaLess: Set<CheckItem> =
+                TestEnvironment.schemaDirectory == nil && !TestEnvironment.inCI ? [.documentsOpen] : []
+            #expect(notRun.isSubset(of: Set<CheckItem>([.signatures, .virus]).union(schemaLess)), "\(notRun)")
             #expect(report.outcomes.first?.item.code(at: stage) == "\(stage.code)-1-1")
             #expect(report.outcomes.allSatisfy { !$0.evidence.isEmpty }, "every item shows its evidence")
         }
@@ -78,7 +71,7 @@ struct CheckTests {
         defer { archive.remove() }
         let bag = archive.archive + "/2026/2026-002"
         try replace("<立项日期>2026-01-06</立项日期>", with: "<立项日期>2026-13-06</立项日期>", in: bag + "/data/matter.xml")
-        try reseal(bag)
+        try archive.reseal(bag)
         let report = try check(archive)
         #expect(report.failed == [.metadataValues], "\(failures(report))")
     }
@@ -113,7 +106,7 @@ struct CheckTests {
         let bag = archive.archive + "/2026/2026-004"
         let elf: [UInt8] = [0x7F, 0x45, 0x4C, 0x46, 2, 1, 1, 0] + [UInt8](repeating: 0, count: 56)
         try Data(elf).write(to: URL(fileURLWithPath: bag + "/data/进展/说明.pdf"))
-        try reseal(bag)
+        try archive.reseal(bag)
         let report = try check(archive)
         #expect(report.failed.contains(.nonArchivalFiles), "\(failures(report))")
     }

@@ -1,3 +1,4 @@
+import Archive
 import DuchaCore
 import Foundation
 import Matters
@@ -61,6 +62,21 @@ struct TestArchive {
 
     /// The matter folders (bags) of 2026.
     func bags() throws -> [String] { try ArchiveFiles.bags(archive) }
+
+    /// The folder of the ODF 1.3 schemas for `ducha check` (``TestEnvironment/schemaDirectory``), or one that does
+    /// not exist when they are missing, so that no schema installed elsewhere on the machine is used.
+    static var odfSchema: String { TestEnvironment.schemaDirectory ?? "/nonexistent/ducha-odf-schema" }
+
+    /// Seals a bag again from what is in it now (as someone who rewrote its manifests would).
+    func reseal(_ bag: String) throws {
+        let info = try String(contentsOfFile: bag + "/bag-info.txt", encoding: .utf8).split(separator: "\n")
+            .compactMap { line -> (String, String)? in
+                let parts = line.split(separator: ":", maxSplits: 1)
+                guard parts.count == 2, parts[0] != "Payload-Oxum", parts[0] != "Bag-Software-Agent" else { return nil }
+                return (String(parts[0]), String(parts[1].dropFirst()))
+            }
+        try Bag(root: bag).seal(info: info)
+    }
 }
 
 extension CivilDate {

@@ -31,6 +31,35 @@ struct CheckCommandTests {
         #expect(bad.status != 0 && bad.stderr.contains("--stage"), "\(bad.stderr)")
     }
 
+    @Test(
+        "check validates strictly with the schemas of --odf-schema or $DUCHA_ODF_SCHEMA; a folder without them is refused, and none found says 未检测",
+        .needs("odf-schema"))
+    func odfSchema() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        #expect(try workspace.batch().status == 0)
+        let schema = try #require(TestEnvironment.schemaDirectory)
+        let report = workspace.directory.appendingPathComponent("报告").path
+        let arguments = ["check", "--year", "2026", "--date", "2026-04-01", "--report", report]
+        let item = "GD-3-4 内容数据的可读性检测（文档能打开，ODF 严格符合 1.3 模式）："
+        let strict = try workspace.ducha(arguments + ["--odf-schema", schema])
+        #expect(strict.status == 0 && strict.stdout.contains(item + "通过"), "\(strict.output)")
+        let json = try String(contentsOfFile: report + "/检测报告.json", encoding: .utf8)
+        #expect(json.contains("个部件已按 ODF 1.3 RELAX NG 模式严格校验（\(schema)"), "\(json.prefix(2000))")
+        let named = try workspace.ducha(arguments, environment: ["DUCHA_ODF_SCHEMA": schema])
+        #expect(named.status == 0 && named.stdout.contains(item + "通过"), "\(named.output)")
+        let empty = workspace.directory.appendingPathComponent("空目录").path
+        try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+        let refused = try workspace.ducha(arguments + ["--odf-schema", empty])
+        #expect(refused.status == 64, "\(refused.output)")
+        #expect(
+            refused.stderr.contains("--odf-schema 给出的目录 \(empty) 中没有 OpenDocument-v1.3-schema.rng"), "\(refused.stderr)"
+        )
+        let missing = try workspace.ducha(arguments, environment: ["DUCHA_ODF_SCHEMA": empty])
+        #expect(missing.status == 0 && missing.stdout.contains(item + "未检测"), "\(missing.output)")
+        #expect(missing.stdout.contains("环境变量 DUCHA_ODF_SCHEMA 给出的目录 \(empty) 中没有"), "\(missing.stdout)")
+    }
+
     @Test("key init makes an owner-only private key and exports the public one, and never replaces a key")
     func keyInit() throws {
         let workspace = try Workspace()

@@ -16,15 +16,17 @@ struct Workspace {
     func remove() { try? FileManager.default.removeItem(at: directory) }
 
     /// Runs `ducha` with `--archive` and `--templates` pointing here, and without PDF/A copies
-    /// (`DUCHA_PDFA=off`) unless `archivalCopies` (then the commands' own defaults hold).
+    /// (`DUCHA_PDFA=off`) unless `archivalCopies` (then the commands' own defaults hold); `environment` adds to
+    /// (or overrides) the environment it runs in.
     @discardableResult
-    func ducha(_ arguments: [String], archiveOptions: Bool = true, archivalCopies: Bool = false) throws
-        -> CommandResult
-    {
+    func ducha(
+        _ arguments: [String], archiveOptions: Bool = true, archivalCopies: Bool = false,
+        environment: [String: String] = [:]
+    ) throws -> CommandResult {
         let extra = archiveOptions ? ["--archive", archive, "--templates", Self.templates] : []
         return try TestEnvironment.run(
             TestEnvironment.ducha, arguments + extra, in: directory,
-            environment: ["DUCHA_PDFA": archivalCopies ? "" : "off"])
+            environment: ["DUCHA_PDFA": archivalCopies ? "" : "off"].merging(environment) { $1 })
     }
 
     /// The quarter-end batch as of 2026-03-31 on the example quarter (plus `extra` inputs).

@@ -2,7 +2,8 @@
 ///
 /// This header deliberately includes no libxml2 header: on Swift 6.3.1 + Debian, a Swift
 /// module that imports Foundation and sees libxml2's headers fails to build (ICU module
-/// clash). Every libxml2 call, and every xmlFree, happens in CODFXML.c.
+/// clash). Every libxml2 call, and every xmlFree, happens in this target's C files (CODFXML.c, and
+/// CODFRelaxNG.c for RELAX NG validation, see CODFRelaxNG.h).
 ///
 /// Security: the reader is opened with XML_PARSE_NONET only (never NOENT or DTDLOAD), and a
 /// process-wide external entity loader that refuses every resource is installed once.
@@ -11,6 +12,9 @@
 #define CODFXML_H
 
 #include <stddef.h>
+
+// The module's other header (this one is its umbrella): RELAX NG validation.
+#include "CODFRelaxNG.h"
 
 #ifdef __cplusplus
 extern "C" {
