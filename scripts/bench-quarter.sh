@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # A year's work at scale: generates a quarter of N matters with ../shared/bench/scale/make-quarter.py (or reads
 # one already made, in QUARTER_DIR), then times each job on it with GNU time — the quarter-end batch, the same
-# batch again (a no-op), the ledger, the bulletin, the assessment, verify, and the dossier twice (the second
-# time every page count is known) — RUNS times each on a fresh archive, and prints the medians of wall
+# batch again (a no-op), the ledger, the bulletin, the assessment, verify, the 四性检测 (ducha check, every ODF
+# document validated against the ODF 1.3 schemas), and the dossier twice (the second time every page count is
+# known) — RUNS times each on a fresh archive, and prints the medians of wall
 # seconds, CPU seconds (user + system) and peak memory.
 #
 #   scripts/bench-quarter.sh N [RUNS]        e.g. scripts/bench-quarter.sh 1000 3
 #
 # Environment: ARCHIVE_BASE (default /dev/shm, like the peer bench: no disk noise), QUARTER_DIR, DUCHA
 # (default .build/release/ducha, built if missing), SKIP_DOSSIER=1 to leave out the dossier (it needs
-# LibreOffice and takes minutes at 10,000 matters).
+# LibreOffice and takes minutes at 10,000 matters). The check finds the ODF schemas as ducha does (DUCHA_ODF_SCHEMA,
+# else /usr/local/share/ducha/odf-schema); when neither has them, ../shared/odf-schema is used if it is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:?usage: scripts/bench-quarter.sh N [RUNS]}
@@ -25,10 +27,15 @@ if [ ! -f "$QUARTER/事项-2026Q1.json" ]; then
     python3 "$GENERATOR" "$N" "$QUARTER" >/dev/null
 fi
 INPUTS=("$QUARTER/事项-2026Q1.json" "$QUARTER/事件-2026Q1.json")
-STEPS=(batch rerun status bulletin assess verify)
+STEPS=(batch rerun status bulletin assess verify check)
 [ "${SKIP_DOSSIER:-0}" = 1 ] || STEPS+=(dossier dossier-known)
+if [ -z "${DUCHA_ODF_SCHEMA:-}" ] && [ ! -f /usr/local/share/ducha/odf-schema/OpenDocument-v1.3-schema.rng ] \
+    && [ -f ../shared/odf-schema/OpenDocument-v1.3-schema.rng ]; then
+    export DUCHA_ODF_SCHEMA=$PWD/../shared/odf-schema
+fi
 RESULTS=$(mktemp)
-trap 'rm -f "$RESULTS"' EXIT
+REPORT=$(mktemp -d)
+trap 'rm -rf "$RESULTS" "$REPORT"' EXIT
 
 step() {  # step NAME ARCHIVE
     case $1 in
@@ -37,6 +44,7 @@ step() {  # step NAME ARCHIVE
     bulletin) echo bulletin 2026Q1 --archive "$2" ;;
     assess) echo assess 2026 --as-of 2026-03-31 --archive "$2" ;;
     verify) echo verify --archive "$2" ;;
+    check) echo check --year 2026 --date 2026-04-01 --report "$REPORT" --archive "$2" ;;
     dossier | dossier-known) echo dossier 2026 --archive "$2" ;;
     esac
 }

@@ -47,12 +47,13 @@ public enum ArchiveCheck {
             throw DuchaError.invalidRequest("没有给出要检测的档案或移交包")
         }
         let location = ODFSchemaLocation.load(explicit: request.odfSchema)
-        let schemas = try? location.get().schemas
+        let validator = (try? location.get()).map { CheckODFValidity(schemas: $0.schemas) }
         if let package = request.package {
-            subject = try CheckPackage.check(package, publicKey: request.publicKey, schemas: schemas, into: &evidence)
+            subject = try CheckPackage.check(
+                package, publicKey: request.publicKey, validator: validator, into: &evidence)
         } else if let archive = request.archive {
             subject = try checkArchive(
-                archive, year: request.year, matters: request.matters, schemas: schemas, into: &evidence)
+                archive, year: request.year, matters: request.matters, validator: validator, into: &evidence)
         } else {
             subject = ""
         }
@@ -90,7 +91,8 @@ public enum ArchiveCheck {
     /// everything else on the carrier. Each bag's manifests and documents are checked on every core; what they
     /// show is reported in the bags' order, as if checked one after another.
     static func checkArchive(
-        _ archive: String, year: Int?, matters: [String], schemas: ODFSchemas?, into evidence: inout CheckEvidence
+        _ archive: String, year: Int?, matters: [String], validator: CheckODFValidity?,
+        into evidence: inout CheckEvidence
     ) throws -> String {
         let years =
             (try? FileManager.default.contentsOfDirectory(atPath: archive))?.compactMap { Int($0) }.sorted()
@@ -111,8 +113,7 @@ public enum ArchiveCheck {
             var found = CheckEvidence()
             let files = checkBag(
                 root: "\(archive)/\(place.year)/\(place.name)", display: "\(place.year)/\(place.name)",
-                schemas: schemas,
-                into: &found)
+                validator: validator, into: &found)
             return (evidence: found, files: files)
         }
         var files = 0
@@ -181,10 +182,12 @@ public enum ArchiveCheck {
     }
 
     /// The items every bag has: its manifests (SHA-256 and SM3), its layout, and each payload document (strictly
-    /// validated against `schemas` when given; each PDF/A copy beside its document inspected). Returns how many
+    /// validated by `validator` when given; each PDF/A copy beside its document inspected). Returns how many
     /// payload files it has.
     @discardableResult
-    static func checkBag(root: String, display: String, schemas: ODFSchemas?, into evidence: inout CheckEvidence)
+    static func checkBag(
+        root: String, display: String, validator: CheckODFValidity?, into evidence: inout CheckEvidence
+    )
         -> Int
     {
         let findings = BagVerifier.verify(root)
@@ -199,7 +202,7 @@ public enum ArchiveCheck {
         for file in payload {
             guard let bytes = try? AtomicFile.read(root + "/" + file) else { continue }
             let shown = display + "/" + file
-            CheckFiles.checkDocument(path: file, bytes: bytes, display: shown, schemas: schemas, into: &evidence)
+            CheckFiles.checkDocument(path: file, bytes: bytes, display: shown, validator: validator, into: &evidence)
             if CheckArchivalCopy.isCopy(file, in: listed) {
                 CheckArchivalCopy.check(bytes, display: shown, into: &evidence)
             }

@@ -108,11 +108,12 @@ enum CheckFiles {
         }
     }
 
-    /// Opens one document as its reader would; returns the problems for 可读性, 格式 and 压缩 items. With `schemas`,
-    /// an ODF 1.3 document is also validated strictly against them (``CheckODFValidity``); without, its XML is
-    /// only parsed.
+    /// Opens one document as its reader would; returns the problems for 可读性, 格式 and 压缩 items. With a
+    /// `validator`, an ODF 1.3 document is also validated strictly against the ODF 1.3 schemas; without, its XML
+    /// is only parsed.
     static func checkDocument(
-        path: String, bytes: [UInt8], display: String, schemas: ODFSchemas?, into evidence: inout CheckEvidence
+        path: String, bytes: [UInt8], display: String, validator: CheckODFValidity?,
+        into evidence: inout CheckEvidence
     ) {
         let ext = (path.split(separator: ".").last.map(String.init) ?? "").lowercased()
         let content = format(of: bytes)
@@ -131,13 +132,13 @@ enum CheckFiles {
                 let package = try ODFPackageReader(bytes: bytes, source: display)
                 if package.part("content.xml") == nil { evidence.fail(.documentsOpen, "\(display)：缺少 content.xml") }
                 if package.version != "1.3" {
-                    let unchecked = schemas == nil ? "" : "（未按 1.3 模式校验）"
+                    let unchecked = validator == nil ? "" : "（未按 1.3 模式校验）"
                     evidence.fail(.formats, "\(display)：ODF 版本为 \(package.version ?? "未声明")，应为 1.3\(unchecked)")
                 }
-                if let schemas, package.version == "1.3" {
+                if let validator, package.version == "1.3" {
                     let manifest = try zip.read(ODFPackageReader.manifestPath)
                     let parts = [(ODFPackageReader.manifestPath, manifest)] + package.parts.map { ($0.path, $0.data) }
-                    CheckODFValidity.check(parts: parts, display: display, schemas: schemas, into: &evidence)
+                    validator.check(parts: parts, display: display, into: &evidence)
                 } else {
                     for name in ["content.xml", "styles.xml", "meta.xml"] {
                         guard let part = package.part(name) else { continue }
@@ -162,8 +163,8 @@ enum CheckFiles {
                 evidence.fail(.compression, "\(display)：PDF 已加密")
             }
         case "xml" where ext == "fodt":
-            if let schemas {
-                CheckODFValidity.check(flat: bytes, display: display, schemas: schemas, into: &evidence)
+            if let validator {
+                validator.check(flat: bytes, display: display, into: &evidence)
             } else {
                 do {
                     _ = try XMLDocumentParser.parse(bytes, source: display)

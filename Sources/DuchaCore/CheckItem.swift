@@ -170,7 +170,8 @@ public enum CheckItem: Int, Sendable, CaseIterable {
 public enum CheckVerdict: String, Sendable {
     case passed = "通过"
     case failed = "不通过"
-    /// The item could not be run here (e.g. no virus scanner installed); said so, not counted as failed.
+    /// The item could not be run here, or not wholly (no virus scanner installed; no ODF schemas for the strict
+    /// validation, the documents only parsed); said so, not counted as failed.
     case notRun = "未检测"
 }
 

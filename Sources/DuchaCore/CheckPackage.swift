@@ -6,7 +6,9 @@ import ODF
 /// and permissions looked at, then unpacked into a scratch folder (removed again) and checked as the bag it is,
 /// with its catalogue, its EEPs and its signatures.
 enum CheckPackage {
-    static func check(_ path: String, publicKey: String?, schemas: ODFSchemas?, into evidence: inout CheckEvidence)
+    static func check(
+        _ path: String, publicKey: String?, validator: CheckODFValidity?, into evidence: inout CheckEvidence
+    )
         throws -> String
     {
         guard let bytes = FileManager.default.contents(atPath: path).map({ [UInt8]($0) }) else {
@@ -48,7 +50,7 @@ enum CheckPackage {
         }
         let root = scratch + "/" + top
         let display = top
-        let files = ArchiveCheck.checkBag(root: root, display: display, schemas: schemas, into: &evidence)
+        let files = ArchiveCheck.checkBag(root: root, display: display, validator: validator, into: &evidence)
         evidence.note(.fixity, "\(display)：\(files) 个文件的 SHA-256 与 SM3 已重算，并与清单核对")
         evidence.note(.structure, "\(display)：一个顶层文件夹，BagIt 包结构、两种算法的清单和归档文件目录已查")
         evidence.note(.documentsOpen, "\(files) 个文件中的 ODF 文档、PDF 已打开")
