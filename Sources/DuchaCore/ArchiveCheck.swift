@@ -43,9 +43,6 @@ public enum ArchiveCheck {
     public static func run(_ request: CheckRequest, date: CivilDate = .today()) throws -> CheckReport {
         var evidence = CheckEvidence()
         let subject: String
-        guard request.package != nil || request.archive != nil else {
-            throw DuchaError.invalidRequest("没有给出要检测的档案或移交包")
-        }
         let location = ODFSchemaLocation.load(explicit: request.odfSchema)
         let validator = (try? location.get()).map { CheckODFValidity(schemas: $0.schemas) }
         if let package = request.package {
@@ -55,7 +52,7 @@ public enum ArchiveCheck {
             subject = try checkArchive(
                 archive, year: request.year, matters: request.matters, validator: validator, into: &evidence)
         } else {
-            subject = ""
+            throw DuchaError.invalidRequest("没有给出要检测的档案或移交包")
         }
         noteDocuments(location, into: &evidence)
         return CheckReport(stage: request.stage, subject: subject, date: date.iso, outcomes: evidence.outcomes())
