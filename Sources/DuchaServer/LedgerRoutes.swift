@@ -78,21 +78,8 @@ extension Portal {
                 "mark": active ? (query.descending ? "▼" : "▲") : "",
             ]
         }
-        // Each row's HTML is rendered once per snapshot (ledger-row.mustache) and kept: a page only joins them.
-        let rowHTML = rows.dropFirst((page - 1) * size).prefix(size).map { index in
-            view.fragments.html(index) {
-                let row = view.rows[index]
-                return views.render(
-                    "ledger-row",
-                    [
-                        "id": row.id, "href": "/matters/" + URLText.encode(row.id), "title": row.title,
-                        "kind": row.kind.rawValue, "unit": row.leadUnit, "co": row.coUnits.joined(separator: "、"),
-                        "deadline": row.deadline.iso, "state": row.displayState, "light": row.light.rawValue,
-                        "next": row.nextDue.map { "\($0.iso) \(row.nextDueWhat ?? "")" } ?? "",
-                        "overdueText": row.overdue ? "逾期 \(row.daysOverdue) 天" : "",
-                    ])
-            }
-        }.joined()
+        // Each row's HTML was rendered when the snapshot was built (``Views/ledgerRow(_:)``): a page only joins them.
+        let rowHTML = rows.dropFirst((page - 1) * size).prefix(size).map { view.fragments[$0] }.joined()
         var pageLinks: [[String: Any]] = []
         if page > 1 { pageLinks.append(["label": "上一页", "href": "/ledger" + query.query(["page": String(page - 1)])]) }
         if page < pages {
@@ -108,5 +95,20 @@ extension Portal {
             "lights": options(["红", "黄", "绿", "—"], selected: query.light), "overdue": query.overdue,
             "csv": "/ledger.csv" + exportQuery, "xlsx": "/ledger.xlsx" + exportQuery,
         ]
+    }
+}
+
+extension Views {
+    /// One row of the 台账 as HTML (`ledger-row.mustache`).
+    func ledgerRow(_ row: LedgerRow) -> String {
+        render(
+            "ledger-row",
+            [
+                "id": row.id, "href": "/matters/" + URLText.encode(row.id), "title": row.title,
+                "kind": row.kind.rawValue, "unit": row.leadUnit, "co": row.coUnits.joined(separator: "、"),
+                "deadline": row.deadline.iso, "state": row.displayState, "light": row.light.rawValue,
+                "next": row.nextDue.map { "\($0.iso) \(row.nextDueWhat ?? "")" } ?? "",
+                "overdueText": row.overdue ? "逾期 \(row.daysOverdue) 天" : "",
+            ])
     }
 }

@@ -47,10 +47,11 @@ public struct Portal: Sendable {
     public init(_ configuration: PortalConfiguration) async throws {
         self.configuration = configuration
         let workspace = configuration.workspace
-        views = try await Views(office: workspace.profile.name)
+        let views = try await Views(office: workspace.profile.name)
+        self.views = views
         accounts = AccountCache(book: AccountBook(archive: workspace.archive))
         audit = AuditLog(archive: workspace.archive)
-        snapshot = try LedgerSnapshot(workspace: workspace, today: configuration.today)
+        snapshot = try LedgerSnapshot(workspace: workspace, today: configuration.today, render: { views.ledgerRow($0) })
         writer = ArchiveWriter(workspace: workspace)
         sessions = MemoryPersistDriver()
         printShop = try PrintShop(workspace: workspace)
