@@ -88,7 +88,7 @@ let package = Package(
         .testTarget(
             name: "DuchaServerTests",
             dependencies: [
-                "DuchaServer", "DuchaCore", "Matters", "Archive", "TestSupport",
+                "DuchaServer", "DuchaCore", "Matters", "Archive", "ODF", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -42,6 +42,9 @@ public struct Portal: Sendable {
     let writer: ArchiveWriter
     let sessions: MemoryPersistDriver<ContinuousClock>
     let printShop: PrintShop
+    /// The yearly dossier's builds from the portal (one at a time), and the dossiers' summaries.
+    let dossiers = DossierBuilder()
+    let dossierSummaries = DossierSummaries()
 
     /// Reads the archive once and loads the templates.
     public init(_ configuration: PortalConfiguration) async throws {
@@ -78,6 +81,7 @@ public struct Portal: Sendable {
         addEvents(to: router)
         addRegistration(to: router)
         addDashboard(to: router)
+        addDossier(to: router)
         return router
     }
 

@@ -21,14 +21,14 @@ struct Views: Sendable {
     }
 
     /// A page: `template` rendered with `data`, inside the layout.
+    /// - Parameter refresh: seconds after which the browser asks for the page again (a `<meta>` refresh: no script).
     func page(
         _ template: String, title: String, data: [String: Any] = [:], viewer: Viewer? = nil,
-        status: HTTPResponse.Status = .ok
+        status: HTTPResponse.Status = .ok, refresh: Int? = nil
     ) -> Response {
         page(
             template, title: title, body: library.render(Self.clean(data), withTemplate: template) ?? "",
-            viewer: viewer,
-            status: status)
+            viewer: viewer, status: status, refresh: refresh)
     }
 
     /// A fragment: `template` rendered with `data` (no layout).
@@ -48,9 +48,11 @@ struct Views: Sendable {
     }
 
     private func page(
-        _ template: String, title: String, body: String, viewer: Viewer?, status: HTTPResponse.Status
+        _ template: String, title: String, body: String, viewer: Viewer?, status: HTTPResponse.Status,
+        refresh: Int? = nil
     ) -> Response {
         var layout: [String: Any] = ["title": title, "office": office, "body": body]
+        if let refresh { layout["refresh"] = String(refresh) }
         if let viewer { layout["account"] = viewer.layoutData }
         let html = library.render(Self.clean(layout), withTemplate: "layout") ?? ""
         return Response(
