@@ -90,6 +90,7 @@ let package = Package(
             dependencies: [
                 "DuchaServer", "DuchaCore", "Matters", "Archive", "ODF", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
     ],

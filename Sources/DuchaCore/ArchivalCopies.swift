@@ -51,13 +51,13 @@ extension Office {
             var names = Set<String>()
             var batch: [String] = []
             var rest: [String] = []
-            for document in remaining {
-                let base = URL(fileURLWithPath: document).deletingPathExtension().lastPathComponent
-                if batch.count < roundSize, names.insert(base).inserted {
-                    batch.append(document)
-                } else {
-                    rest.append(document)
+            for (n, document) in remaining.enumerated() {
+                guard batch.count < roundSize else {
+                    rest += remaining[n...]
+                    break
                 }
+                let base = URL(fileURLWithPath: document).deletingPathExtension().lastPathComponent
+                if names.insert(base).inserted { batch.append(document) } else { rest.append(document) }
             }
             round += 1
             let folder = scratch.appendingPathComponent("\(round)").path

@@ -19,8 +19,11 @@ final class LedgerSnapshot: Sendable {
         var problem: String?
         var stamp: Stamp
         var folder: String
-        /// The ledger row's HTML, made when the entry is read (empty without a row, or for a 涉密 matter).
+        /// The ledger row's HTML, and the record and timeline of the matter's page, made when the entry is read
+        /// (empty for a 涉密 matter, which is never shown; the row also without a row).
         var fragment = ""
+        var record = ""
+        var timeline = ""
     }
 
     struct Stamp: Sendable, Equatable {
@@ -32,17 +35,14 @@ final class LedgerSnapshot: Sendable {
 
     let workspace: Workspace
     private let today: @Sendable () -> CivilDate
-    /// A ledger row's HTML.
-    private let render: @Sendable (LedgerRow) -> String
+    /// The HTML made once per matter read.
+    private let render: Fragments
     private let current: Mutex<View>
     /// Held while a refresh builds the next picture, so that two refreshes never overlap.
     private let refreshing = Mutex(())
 
-    /// Reads the archive; `render` makes a ledger row's HTML (once per row and snapshot).
-    init(
-        workspace: Workspace, today: @escaping @Sendable () -> CivilDate,
-        render: @escaping @Sendable (LedgerRow) -> String
-    ) throws {
+    /// Reads the archive; `render` makes the HTML of each matter read (see ``Fragments``).
+    init(workspace: Workspace, today: @escaping @Sendable () -> CivilDate, render: Fragments) throws {
         self.workspace = workspace
         self.today = today
         self.render = render
@@ -71,7 +71,7 @@ final class LedgerSnapshot: Sendable {
     /// orders, row HTML (kept from `previous` for the matters that did not change), counts and the chart.
     private static func scan(
         workspace: Workspace, day: CivilDate, previous: View?, generation: Int,
-        render: (LedgerRow) -> String
+        render: Fragments
     ) throws -> View {
         let root = workspace.archive
         let lifecycle = workspace.lifecycle
@@ -100,7 +100,10 @@ final class LedgerSnapshot: Sendable {
                 } catch {
                     entry.problem = "\(error)"
                 }
-                if let row = entry.standing?.row, !row.classified { entry.fragment = render(row) }
+                if !matter.isClassified {
+                    if let row = entry.standing?.row { entry.fragment = render.row(row) }
+                    (entry.record, entry.timeline) = render.matter(matter, log)
+                }
                 entries.append(entry)
             }
         }

@@ -54,7 +54,9 @@ public struct Portal: Sendable {
         self.views = views
         accounts = AccountCache(book: AccountBook(archive: workspace.archive))
         audit = AuditLog(archive: workspace.archive)
-        snapshot = try LedgerSnapshot(workspace: workspace, today: configuration.today, render: { views.ledgerRow($0) })
+        snapshot = try LedgerSnapshot(
+            workspace: workspace, today: configuration.today,
+            render: Fragments(row: { views.ledgerRow($0) }, matter: { views.matterParts($0, log: $1) }))
         writer = ArchiveWriter(workspace: workspace)
         sessions = MemoryPersistDriver()
         printShop = try PrintShop(workspace: workspace)

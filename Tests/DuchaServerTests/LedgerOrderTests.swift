@@ -49,4 +49,36 @@ struct LedgerOrderTests {
         #expect(lights == lights.sorted { rank.firstIndex(of: $0)! < rank.firstIndex(of: $1)! })
         #expect(view.orders.order("id") == nil)
     }
+
+    @Test("a ledger page put together from its kept frame shows its order's rows, its head and its page line")
+    func pagesFromFrames() async throws {
+        let fixture = try PortalFixture()
+        defer { fixture.remove() }
+        try await fixture.test { client in
+            var clerk = try await Browser.signedIn(client, as: "clerk")
+            let ascending = try await clerk.get("/ledger?sort=deadline").text
+            let descending = try await clerk.get("/ledger?sort=deadline&order=desc").text
+            let again = try await clerk.get("/ledger?sort=deadline&order=desc&page=7").text  // clamped to page 1
+            func ids(_ html: String) -> [String] {
+                html.components(separatedBy: "<td class=\"nowrap\"><a href=\"/matters/").dropFirst().map {
+                    String($0.prefix { $0 != "\"" })
+                }
+            }
+            #expect(ids(ascending).count == 31)
+            #expect(Set(ids(ascending)).count == 31)
+            #expect(ids(descending) == ids(ascending).reversed())
+            #expect(ids(again) == ids(descending))
+            #expect(ascending.contains("办理时限▲"))
+            #expect(descending.contains("办理时限▼"))
+            for page in [ascending, descending, again] {
+                #expect(page.contains("第 1 / 1 页"))
+                #expect(!page.contains("\u{1}"))
+                #expect(page.hasSuffix("</html>\n") || page.hasSuffix("</html>"))
+            }
+            var shichahai = try await Browser.signedIn(client, as: "shichahai")
+            let unit = try await shichahai.get("/ledger?sort=title")
+            #expect(!ids(unit.text).isEmpty)
+            #expect(!ids(unit.text).contains("2026-002"))
+        }
+    }
 }
