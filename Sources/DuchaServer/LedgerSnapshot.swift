@@ -1,4 +1,5 @@
 import Archive
+import Dispatch
 import DuchaCore
 import Foundation
 import Matters
@@ -19,11 +20,8 @@ final class LedgerSnapshot: Sendable {
         var problem: String?
         var stamp: Stamp
         var folder: String
-        /// The ledger row's HTML, and the record and timeline of the matter's page, made when the entry is read
-        /// (empty for a 涉密 matter, which is never shown; the row also without a row).
+        /// The ledger row's HTML, made when the entry is read (empty without a row, or for a 涉密 matter).
         var fragment = ""
-        var record = ""
-        var timeline = ""
     }
 
     struct Stamp: Sendable, Equatable {
@@ -35,14 +33,17 @@ final class LedgerSnapshot: Sendable {
 
     let workspace: Workspace
     private let today: @Sendable () -> CivilDate
-    /// The HTML made once per matter read.
-    private let render: Fragments
+    /// A ledger row's HTML.
+    private let render: @Sendable (LedgerRow) -> String
     private let current: Mutex<View>
     /// Held while a refresh builds the next picture, so that two refreshes never overlap.
     private let refreshing = Mutex(())
 
-    /// Reads the archive; `render` makes the HTML of each matter read (see ``Fragments``).
-    init(workspace: Workspace, today: @escaping @Sendable () -> CivilDate, render: Fragments) throws {
+    /// Reads the archive; `render` makes a ledger row's HTML (once per matter read).
+    init(
+        workspace: Workspace, today: @escaping @Sendable () -> CivilDate,
+        render: @escaping @Sendable (LedgerRow) -> String
+    ) throws {
         self.workspace = workspace
         self.today = today
         self.render = render
@@ -71,12 +72,12 @@ final class LedgerSnapshot: Sendable {
     /// orders, row HTML (kept from `previous` for the matters that did not change), counts and the chart.
     private static func scan(
         workspace: Workspace, day: CivilDate, previous: View?, generation: Int,
-        render: Fragments
+        render: @escaping @Sendable (LedgerRow) -> String
     ) throws -> View {
         let root = workspace.archive
-        let lifecycle = workspace.lifecycle
         let rules = workspace.ledgerRules
-        var entries: [Entry] = []
+        // In archive order: each matter kept from `previous` when its matter.xml is the same, else to be read.
+        var slots: [(folder: String, stamp: Stamp, kept: Entry?)] = []
         let fm = FileManager.default
         let years = ((try? fm.contentsOfDirectory(atPath: root)) ?? []).filter {
             $0.count == 4 && $0.allSatisfy(\.isASCII) && Int($0) != nil
@@ -84,29 +85,25 @@ final class LedgerSnapshot: Sendable {
         for year in years {
             for id in ((try? fm.contentsOfDirectory(atPath: root + "/" + year)) ?? []).sorted() {
                 let folder = "\(root)/\(year)/\(id)"
-                let path = folder + "/data/matter.xml"
-                guard let stamp = stamp(path) else { continue }
-                if let previous, let old = previous.entry(id), old.stamp == stamp, old.folder == folder {
-                    entries.append(old)
-                    continue
-                }
-                guard let bytes = try? AtomicFile.read(path),
-                    let (matter, log) = try? MatterXML.decode(bytes, source: path)
-                else { continue }
-                var entry = Entry(matter: matter, log: log, standing: nil, problem: nil, stamp: stamp, folder: folder)
-                do {
-                    entry.standing = try rules.standing(
-                        matter, events: log.map(\.event), asOf: day, lifecycle: lifecycle)
-                } catch {
-                    entry.problem = "\(error)"
-                }
-                if !matter.isClassified {
-                    if let row = entry.standing?.row { entry.fragment = render.row(row) }
-                    (entry.record, entry.timeline) = render.matter(matter, log)
-                }
-                entries.append(entry)
+                guard let stamp = stamp(folder + "/data/matter.xml") else { continue }
+                let old = previous?.entry(id).flatMap { $0.stamp == stamp && $0.folder == folder ? $0 : nil }
+                slots.append((folder, stamp, old))
             }
         }
+        // The matters to read are read, folded and their rows rendered on every core (at start, all of them).
+        let toRead = slots.indices.filter { slots[$0].kept == nil }
+        let read = Mutex([Entry?](repeating: nil, count: slots.count))
+        let work = slots.map { (folder: $0.folder, stamp: $0.stamp) }
+        let lifecycle = workspace.lifecycle
+        DispatchQueue.concurrentPerform(iterations: toRead.count) { n in
+            let slot = toRead[n]
+            let entry = Self.read(
+                folder: work[slot].folder, stamp: work[slot].stamp, day: day, lifecycle: lifecycle, rules: rules,
+                render: render)
+            read.withLock { $0[slot] = entry }
+        }
+        let made = read.withLock { $0 }
+        let entries = slots.indices.compactMap { slots[$0].kept ?? made[$0] }
         let same =
             previous.map { previous in
                 previous.entries.count == entries.count
@@ -114,6 +111,25 @@ final class LedgerSnapshot: Sendable {
             } ?? false
         if same, let previous { return previous }
         return View(day: day, entries: entries, generation: generation, ledger: rules)
+    }
+
+    /// One matter read from its folder: its record and log, its standing on the day and its row's HTML; nil when its
+    /// matter.xml cannot be read.
+    private static func read(
+        folder: String, stamp: Stamp, day: CivilDate, lifecycle: Lifecycle, rules: Ledger,
+        render: (LedgerRow) -> String
+    ) -> Entry? {
+        let path = folder + "/data/matter.xml"
+        guard let bytes = try? AtomicFile.read(path), let (matter, log) = try? MatterXML.decode(bytes, source: path)
+        else { return nil }
+        var entry = Entry(matter: matter, log: log, standing: nil, problem: nil, stamp: stamp, folder: folder)
+        do {
+            entry.standing = try rules.standing(matter, events: log.map(\.event), asOf: day, lifecycle: lifecycle)
+        } catch {
+            entry.problem = "\(error)"
+        }
+        if !matter.isClassified, let row = entry.standing?.row { entry.fragment = render(row) }
+        return entry
     }
 
     private static func stamp(_ path: String) -> Stamp? {

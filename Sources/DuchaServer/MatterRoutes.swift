@@ -124,7 +124,8 @@ extension Portal {
         let matter = entry.matter
         let id = URLText.encode(matter.id)
         let row = entry.standing?.row
-        // The record and the timeline were rendered when the snapshot read the matter (``Views/matterParts``).
+        // The record and the timeline are rendered once per change of the matter (``MatterParts``).
+        let parts = matterParts.of(entry, views: views)
         let printable = PrintShop.canPrint
         let documents: [[String: Any]] = Self.documents(of: entry).map {
             let place = "\(URLText.encode($0.folder))/\(URLText.encode($0.name))"
@@ -140,7 +141,7 @@ extension Portal {
         let recorded = query["recorded"].flatMap(Int.init).flatMap { n in entry.log.first { $0.sequence == n } }
         var data: [String: Any] = [
             "id": matter.id, "title": matter.title,
-            "record": entry.record, "timeline": entry.timeline, "documents": documents,
+            "record": parts.record, "timeline": parts.timeline, "documents": documents,
             "noDocuments": documents.isEmpty,
             "allowed": actions.filter { $0.refusal == nil }.map {
                 ["kind": $0.kind.rawValue, "href": "/matters/\(id)/events/\(URLText.encode($0.kind.rawValue))"]

@@ -44,6 +44,8 @@ public struct Portal: Sendable {
     let printShop: PrintShop
     /// The yearly dossier's builds from the portal (one at a time), and the dossiers' summaries.
     let dossiers = DossierBuilder()
+    /// Each matter's record and timeline as its page shows them, rendered once per change of the matter.
+    let matterParts = MatterParts()
     let dossierSummaries = DossierSummaries()
 
     /// Reads the archive once and loads the templates.
@@ -56,7 +58,7 @@ public struct Portal: Sendable {
         audit = AuditLog(archive: workspace.archive)
         snapshot = try LedgerSnapshot(
             workspace: workspace, today: configuration.today,
-            render: Fragments(row: { views.ledgerRow($0) }, matter: { views.matterParts($0, log: $1) }))
+            render: { views.ledgerRow($0) })
         writer = ArchiveWriter(workspace: workspace)
         sessions = MemoryPersistDriver()
         printShop = try PrintShop(workspace: workspace)
@@ -94,7 +96,12 @@ public struct Portal: Sendable {
             router: router(),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
             logger: logger)
-        app.addServices(sessions, Refresher(snapshot: snapshot, seconds: configuration.refreshSeconds))
+        let (views, parts) = (views, matterParts)
+        app.addServices(
+            sessions,
+            Refresher(snapshot: snapshot, seconds: configuration.refreshSeconds) { view in
+                parts.warm(view, views: views)
+            })
         return app
     }
 
@@ -167,17 +174,21 @@ public struct Portal: Sendable {
 struct Refresher: Service {
     let snapshot: LedgerSnapshot
     let seconds: Double
+    /// Work on the current picture after each look (the matter pages' parts not yet rendered), on the same thread.
+    let after: @Sendable (LedgerSnapshot.View) -> Void
 
     /// Looks at the archive every `seconds` on a thread of its own, until the service shuts down: the look at
-    /// every matter.xml neither holds up the tasks that serve pages nor waits for one of them to be free.
+    /// every matter.xml neither holds up the tasks that serve pages nor waits for one of them to be free. Before
+    /// the first look it does ``after`` for the picture read at start.
     func run() async throws {
         let stop = StopFlag()
-        let (snapshot, seconds) = (snapshot, seconds)
+        let (snapshot, seconds, after) = (snapshot, seconds, after)
         Thread {
+            after(snapshot.view)
             while !stop.isSet {
                 Thread.sleep(forTimeInterval: seconds)
                 if stop.isSet { break }
-                _ = try? snapshot.refresh()
+                if let view = try? snapshot.refresh() { after(view) }
             }
         }.start()
         try? await gracefulShutdown()
