@@ -15,6 +15,8 @@ final class MatterParts: Sendable {
     }
 
     private let parts = Mutex<[String: Parts]>([:])
+    /// The generation of the last snapshot warmed (nothing to do until another).
+    private let warmed = Mutex(0)
 
     /// The record and timeline of `entry`, rendered now if they were not yet.
     func of(_ entry: LedgerSnapshot.Entry, views: Views) -> (record: String, timeline: String) {
@@ -27,8 +29,10 @@ final class MatterParts: Sendable {
     }
 
     /// Renders the parts of every matter of `view` that may be shown and has none of its stamp yet, and forgets
-    /// those of matters no longer there.
+    /// those of matters no longer there; once per snapshot.
     func warm(_ view: LedgerSnapshot.View, views: Views) {
+        guard warmed.withLock({ $0 }) != view.generation else { return }
+        defer { warmed.withLock { $0 = view.generation } }
         let folders = Set(view.entries.map(\.folder))
         parts.withLock { kept in kept = kept.filter { folders.contains($0.key) } }
         for entry in view.entries where !entry.matter.isClassified { _ = of(entry, views: views) }
