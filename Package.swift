@@ -88,8 +88,9 @@ let package = Package(
         .testTarget(
             name: "DuchaServerTests",
             dependencies: [
-                "DuchaServer", "DuchaCore", "Matters", "Archive", "TestSupport",
+                "DuchaServer", "DuchaCore", "Matters", "Archive", "ODF", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
     ],

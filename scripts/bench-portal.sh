@@ -6,7 +6,8 @@
 # clerk sees it (all N matters, page 1), the ledger as the busiest unit sees it, one matter's page — pages the
 # server has rendered once for the snapshot are kept, so these mostly measure the kept page — and the ledger with a
 # random sort, order and page on every request (2,800 combinations, more than the 512 pages kept: mostly
-# rendered anew); and the server's peak memory (VmHWM) and CPU seconds. Prints the medians.
+# rendered anew), and a random matter's page on every request (N matters: mostly rendered anew); and the server's
+# peak memory (VmHWM) and CPU seconds. Prints the medians.
 #
 #   scripts/bench-portal.sh N [RUNS]        e.g. scripts/bench-portal.sh 10000 3
 #
@@ -34,19 +35,24 @@ rm -rf "$ARCHIVE"
 "$DUCHA" batch --as-of 2026-03-31 --quiet --archive "$ARCHIVE" "$QUARTER/事项-2026Q1.json" "$QUARTER/事件-2026Q1.json" \
     >/dev/null
 PASSWORD="bench-password-$RANDOM$RANDOM"
-# The unit with the most matters as 主责单位, and a matter of it.
-read -r UNIT MATTER < <("$DUCHA" status --as-of 2026-03-31 --format csv --archive "$ARCHIVE" \
-    | python3 -c '
-import csv, sys, collections
-rows = list(csv.reader(sys.stdin))[1:]
-count = collections.Counter(r[4] for r in rows)
-unit = count.most_common(1)[0][0]
-print(unit, next(r[0] for r in rows if r[4] == unit))')
+# The unit with the most matters as 主责单位, a matter of it, and every non-涉密 matter's id (for the random
+# matter pages; 涉密 matters answer 404 on the web).
+"$DUCHA" status --as-of 2026-04-10 --format json --archive "$ARCHIVE" >"$BASE/ducha-portal-status-$N.json"
+read -r UNIT MATTER < <(python3 - "$BASE/ducha-portal-status-$N.json" "$BASE/ducha-portal-ids-$N.lua" <<'PY'
+import collections, json, sys
+rows = [r for r in json.load(open(sys.argv[1]))["事项"] if not r["涉密"]]
+unit = collections.Counter(r["主责单位"] for r in rows).most_common(1)[0][0]
+with open(sys.argv[2], "w") as out:
+    out.write("ids = {" + ",".join('"%s"' % r["编号"] for r in rows) + "}\n")
+print(unit, next(r["编号"] for r in rows if r["主责单位"] == unit))
+PY
+)
+rm -f "$BASE/ducha-portal-status-$N.json"
 echo "$PASSWORD" | "$DUCHA" user add bench-clerk --role clerk --archive "$ARCHIVE" >/dev/null
 echo "$PASSWORD" | "$DUCHA" user add bench-unit --role unit --unit "$UNIT" --archive "$ARCHIVE" >/dev/null
 RESULTS=$(mktemp)
 WORK=$(mktemp -d)
-trap 'rm -rf "$RESULTS" "$WORK"; [ -n "${SERVER:-}" ] && kill "$SERVER" 2>/dev/null || true' EXIT
+trap 'rm -rf "$RESULTS" "$WORK" "$BASE/ducha-portal-ids-$N.lua"; [ -n "${SERVER:-}" ] && kill "$SERVER" 2>/dev/null || true' EXIT
 
 signin() {  # signin NAME → the session cookie
     curl -s -o /dev/null -c "$WORK/jar-$1" --data-urlencode "name=$1" --data-urlencode "password=$PASSWORD" "$URL/signin"
@@ -55,6 +61,14 @@ signin() {  # signin NAME → the session cookie
 
 load() {  # load LABEL COOKIE PATH [random] → "LABEL requests/s p50-ms p99-ms"
     printf 'wrk.headers["Cookie"] = "%s"\n' "$2" >"$WORK/cookie.lua"
+    if [ "${4:-}" = matters ]; then
+        cat "$BASE/ducha-portal-ids-$N.lua" >>"$WORK/cookie.lua"
+        cat >>"$WORK/cookie.lua" <<'LUA'
+request = function()
+    return wrk.format(nil, "/matters/" .. ids[math.random(#ids)])
+end
+LUA
+    fi
     if [ "${4:-}" = random ]; then
         cat >>"$WORK/cookie.lua" <<'LUA'
 local sorts = {"id", "title", "unit", "deadline", "state", "light", "next"}
@@ -100,6 +114,7 @@ for run in $(seq 1 "$RUNS"); do
         load unit-ledger "$UNIT_COOKIE" "/ledger"
         load matter "$CLERK" "/matters/$MATTER"
         load ledger-random "$CLERK" "/ledger" random
+        load matter-random "$CLERK" "/matters/$MATTER" matters
     } >>"$RESULTS"
     TICKS=$(awk '{ print $14 + $15 }' "/proc/$SERVER/stat")
     echo "memory $(awk '/VmHWM/ { printf "%.1f", $2 / 1024 }' "/proc/$SERVER/status")" >>"$RESULTS"
@@ -119,7 +134,7 @@ print(f"{n} 个事项，{runs} 次的中位数（单位账号：{unit}）")
 print(f"启动（读入档案并开始监听）：{median('start', 1):.2f} 秒")
 print("页面 | 每秒请求 | p50 毫秒 | p99 毫秒")
 for label, name in [("ledger", "台账（督查员，全部事项第 1 页）"), ("unit-ledger", "台账（承办单位）"), ("matter", "事项页"),
-                    ("ledger-random", "台账（每次随机排序、页码）")]:
+                    ("ledger-random", "台账（每次随机排序、页码）"), ("matter-random", "事项页（每次随机事项）")]:
     print(f"{name} | {median(label, 1):.0f} | {median(label, 2):.1f} | {median(label, 3):.1f}")
 print(f"服务器峰值内存（VmHWM）：{median('memory', 1):.1f} MiB；服务器 CPU：{median('cpu', 1):.1f} 秒（整次运行）")
 PY

@@ -22,8 +22,10 @@ extension Office {
     /// Files a PDF/A-2b copy beside each of `documents` (full paths of .odt or .fodt files in a matter's bag or a
     /// publication series' bag) that has none yet, converting on the pool of LibreOffice workers; documents
     /// elsewhere are left out. Nothing is done, and ``ArchivalCopies/available`` is false, when LibreOffice is
-    /// not installed.
-    public func fileArchivalCopies(_ documents: [String]) throws -> ArchivalCopies {
+    /// not installed. `progress` is told of each document converted, a few hundred at a time.
+    public func fileArchivalCopies(_ documents: [String], progress: (any ProgressReporter)? = nil) throws
+        -> ArchivalCopies
+    {
         var result = ArchivalCopies()
         let missing = Array(Set(documents)).sorted().filter { document in
             (document.hasSuffix(".odt") || document.hasSuffix(".fodt")) && place(of: document) != nil
@@ -37,6 +39,11 @@ extension Office {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("ducha-pdfa-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let pool = try OfficePool(.init(fontAliases: workspace.fontAliases))
+        progress?.start(total: missing.count, label: "生成 PDF/A 归档副本")
+        defer { progress?.finish() }
+        // A round is at most one LibreOffice process's share per worker (the pool starts a fresh process after so
+        // many documents anyway), so that progress is told as the documents are done.
+        let roundSize = pool.settings.workers * pool.settings.documentsPerProcess
         // Documents of the same name (in different bags) go in different rounds: the PDFs of a round share a folder.
         var remaining = missing
         var round = 0
@@ -44,7 +51,11 @@ extension Office {
             var names = Set<String>()
             var batch: [String] = []
             var rest: [String] = []
-            for document in remaining {
+            for (n, document) in remaining.enumerated() {
+                guard batch.count < roundSize else {
+                    rest += remaining[n...]
+                    break
+                }
                 let base = URL(fileURLWithPath: document).deletingPathExtension().lastPathComponent
                 if names.insert(base).inserted { batch.append(document) } else { rest.append(document) }
             }
@@ -57,7 +68,9 @@ extension Office {
                 case .failure(let failure):
                     result.failures.append(failure)
                 }
+                progress?.advance()
             }
+            try? FileManager.default.removeItem(atPath: folder)
             remaining = rest
         }
         return result

@@ -15,8 +15,6 @@ struct BulletinPublisher {
     static let templateName = "西城政务督查.fodt"
     /// Where the chart goes in the package; the template's `draw:image` points here.
     static let chartPath = "Pictures/chart-units.svg"
-    /// The chart's size in millimetres: the template's frame (the 版心's width).
-    static let chartSize = (width: 156, height: 80)
 
     init(office: Office) throws {
         self.office = office
@@ -57,17 +55,7 @@ struct BulletinPublisher {
     }
 
     /// Per unit: completed, in progress, overdue (涉密 matters are in no unit).
-    static func chart(_ report: PeriodReport) -> BarChart {
-        BarChart(
-            title: "各单位督查事项办理情况（截至\(report.asOf.chinese)）",
-            series: [
-                BarChart.Series(name: "已办结", color: "#2e7d32"), BarChart.Series(name: "办理中", color: "#1565c0"),
-                BarChart.Series(name: "逾期", color: "#c62828"),
-            ],
-            categories: report.units.map {
-                BarChart.Category(label: $0.unit, values: [$0.tally.completed, $0.tally.inProgress, $0.tally.overdue])
-            }, width: chartSize.width, height: chartSize.height)
-    }
+    static func chart(_ report: PeriodReport) -> BarChart { UnitChart.chart(report) }
 }
 
 extension Office {

@@ -34,22 +34,30 @@ extension Office {
     ///   - date: 编制日期 (default: the date of the year's last 件).
     ///   - export: also write the hand-over zip (a serialised bag) here, without 涉密 matters unless
     ///     `includeClassified`.
+    ///   - progress: told of each stage: arranging, the PDF/A copies (LibreOffice), writing the files, sealing,
+    ///     the hand-over zip.
     /// - Throws: ``DuchaError/invalidRequest(_:)`` when the year has no archived matter.
-    public func writeDossier(year: Int, date: CivilDate? = nil, export: String? = nil, includeClassified: Bool = false)
-        throws -> DossierResult
-    {
+    public func writeDossier(
+        year: Int, date: CivilDate? = nil, export: String? = nil, includeClassified: Bool = false,
+        progress: (any ProgressReporter)? = nil
+    ) throws -> DossierResult {
         let writer = DossierWriter(office: self)
+        progress?.start(total: 1, label: "整理归档文件")
         var plan = try DossierPlan(store: store, year: year, fonds: writer.fonds)
+        progress?.advance()
+        progress?.finish()
         guard let last = plan.items.map(\.date).max() else {
             throw DuchaError.invalidRequest("\(year) 年度没有归档的督查事项")
         }
-        try writer.countPages(&plan)
+        try writer.countPages(&plan, progress: progress)
         let day = date ?? last
         let folder = "\(store.root)/\(year)/dossier"
-        try writeDossierBag(plan: plan, date: day, to: folder, writer: writer)
+        try writeDossierBag(plan: plan, date: day, to: folder, writer: writer, progress: progress)
         var result = DossierResult(
             year: year, items: plan.items.count, pages: plan.items.map(\.pages).reduce(0, +), folder: folder, date: day)
         if let export {
+            progress?.start(total: 1, label: "写出移交包")
+            defer { progress?.finish() }
             let handed = includeClassified ? plan : plan.withoutClassified()
             let handedReferences = Set(handed.items.map(\.reference))
             let withheld = plan.items.map(\.reference).filter { !handedReferences.contains($0) }
@@ -60,21 +68,31 @@ extension Office {
                 mode: handed.items.contains(where: \.isClassified) ? 0o600 : 0o644)
             result.export = DossierResult.Export(
                 path: export, items: handed.items.count, withheld: withheld.count, signed: key != nil)
+            progress?.advance()
         }
         return result
     }
 
     /// Builds the dossier bag beside the old one, then puts it in place.
-    private func writeDossierBag(plan: DossierPlan, date: CivilDate, to folder: String, writer: DossierWriter) throws {
+    private func writeDossierBag(
+        plan: DossierPlan, date: CivilDate, to folder: String, writer: DossierWriter,
+        progress: (any ProgressReporter)?
+    ) throws {
         let classified = plan.items.contains(where: \.isClassified)
         let fileMode: FileMode = classified ? 0o600 : 0o644
         let staging = folder + ".new"
         // A leftover `.old` may be the only whole copy of a dossier whose replacement died midway: `replace`
         // settles it, so only the staging folder is cleared here.
         try ArchiveFolders.removeTree(staging)
-        for file in try writer.payload(plan, date: date) {
+        let payload = try writer.payload(plan, date: date)
+        progress?.start(total: payload.count, label: "写出归档文件")
+        for file in payload {
             try AtomicFile.write(file.bytes, to: staging + "/data/" + file.path, mode: fileMode)
+            progress?.advance()
         }
+        progress?.finish()
+        progress?.start(total: 1, label: "封包（SHA-256、SM3 清单）")
+        defer { progress?.finish() }
         try Bag(root: staging).seal(
             info: [
                 ("Source-Organization", writer.fonds.fondsName),
@@ -84,6 +102,7 @@ extension Office {
             ], mode: fileMode)
         if classified { try ArchiveFolders.restrictToOwner(staging) }
         try ArchiveFolders.replace(folder, with: staging)
+        progress?.advance()
     }
 
     /// The hand-over package: the dossier as a BagIt bag serialised in a zip (RFC 8493 §4.2), with one top folder,

@@ -14,7 +14,7 @@ struct DossierWriter {
     /// Counts each 件's pages: documents from their PDF/A copy (filed now when missing), else through
     /// LibreOffice (those not laid out before, see ``PageCounts``), PDFs by their page objects, pictures and XML
     /// records as one page each.
-    func countPages(_ plan: inout DossierPlan) throws {
+    func countPages(_ plan: inout DossierPlan, progress: (any ProgressReporter)? = nil) throws {
         let root = office.store.root
         let documents = Array(Set(plan.items.flatMap(\.files).filter { $0.hasSuffix(".odt") || $0.hasSuffix(".fodt") }))
             .sorted()
@@ -24,7 +24,7 @@ struct DossierWriter {
         var remaining: [String] = []
         // Every document gets its PDF/A copy filed beside it (where LibreOffice is installed; a filed copy is
         // kept as it is), and its page count is taken from that copy.
-        _ = try office.fileArchivalCopies(documents.map { root + "/" + $0 })
+        _ = try office.fileArchivalCopies(documents.map { root + "/" + $0 }, progress: progress)
         for file in documents {
             if let copy = Files.load(Office.sibling(root + "/" + file)) {
                 pages[file] = PDFPages.count(copy)

@@ -8,7 +8,23 @@ extension Portal {
         router.get("/dashboard") { _, context -> Response in
             let viewer = try await viewer(context)
             let view = snapshot.view
-            return views.page("dashboard", title: "统计", data: dashboardData(view, viewer: viewer), viewer: viewer)
+            let key = "dashboard \(view.generation) \(viewer.visibility)"
+            return views.page("dashboard", title: "统计", cacheKey: key, viewer: viewer) {
+                dashboardData(view, viewer: viewer)
+            }
+        }
+        router.get("/dashboard/units.svg") { _, context -> Response in
+            let viewer = try await viewer(context)
+            let view = snapshot.view
+            let svg: [UInt8]
+            if viewer.role == .unit {
+                svg = view.report.map { UnitChart.svg($0, units: Self.ownUnits($0, viewer: viewer)) } ?? []
+            } else {
+                svg = view.chart
+            }
+            guard !svg.isEmpty else { throw HTTPError(.notFound) }
+            return Response(
+                status: .ok, headers: [.contentType: "image/svg+xml"], body: .init(byteBuffer: ByteBuffer(bytes: svg)))
         }
         router.get("/bulletins") { _, context -> Response in
             let viewer = try await viewer(context)
@@ -110,43 +126,46 @@ extension Portal {
         return files
     }
 
-    /// Counts by state and light of the matters the account may see, and per unit as the bulletin draws them;
-    /// 涉密 matters are counted in the total only.
+    /// The bulletin's per-unit figures an account is shown: every unit's for the office, its own unit's (as 主责)
+    /// for a unit account.
+    static func ownUnits(_ report: PeriodReport, viewer: Viewer) -> [UnitTally] {
+        guard viewer.role == .unit else { return report.units }
+        return report.units.filter { $0.unit == viewer.account.unit }
+    }
+
+    /// Counts by state and light of the matters the account may see, and per unit the figures and chart of
+    /// 《西城政务督查》 (the core's ``PeriodReport`` for the day's quarter, as of the day); 涉密 matters are counted in
+    /// the total only.
     private func dashboardData(_ view: LedgerSnapshot.View, viewer: Viewer) -> [String: Any] {
-        var states: [String: Int] = [:]
-        var lights: [String: Int] = [:]
-        var units: [String: (done: Int, open: Int, overdue: Int)] = [:]
-        var shown = 0
-        var classified = 0
-        for entry in view.entries {
-            guard let row = entry.standing?.row else { continue }
-            if entry.matter.isClassified {
-                classified += 1
-                continue
-            }
-            guard viewer.sees(entry.matter) else { continue }
-            shown += 1
-            states[row.displayState, default: 0] += 1
-            lights[row.light.rawValue, default: 0] += 1
-            var unit = units[row.leadUnit] ?? (0, 0, 0)
-            if row.state.isFinished { unit.done += 1 } else if row.overdue { unit.overdue += 1 } else { unit.open += 1 }
-            units[row.leadUnit] = unit
-        }
-        let most = max(1, units.values.map { $0.done + $0.open + $0.overdue }.max() ?? 1)
-        return [
-            "day": view.day.iso, "shown": shown, "total": viewer.role == .unit ? shown : shown + classified,
-            "classified": viewer.role == .unit ? 0 : classified, "office": viewer.role != .unit,
+        let counts =
+            viewer.role == .unit
+            ? LedgerSnapshot.Counts((viewer.account.unit.flatMap { view.byUnit[$0] } ?? []).map { view.rows[$0] })
+            : view.counts
+        let shown = counts.shown
+        var data: [String: Any] = [
+            "day": view.day.iso, "shown": shown, "total": shown + view.classified, "classified": view.classified,
+            "office": viewer.role != .unit,
             "states": (["逾期"] + MatterState.allCases.map(\.rawValue)).compactMap { s in
-                states[s].map { ["label": s, "count": $0, "max": shown] }
+                counts.states[s].map { ["label": s, "count": $0, "max": shown] }
             },
-            "lights": ["红", "黄", "绿", "—"].map { ["label": $0, "count": lights[$0] ?? 0, "max": max(shown, 1)] },
-            "units": units.keys.sorted().map { name in
-                let u = units[name]!
-                return [
-                    "name": name, "done": u.done, "open": u.open, "overdue": u.overdue, "max": most,
-                    "total": u.done + u.open + u.overdue,
-                ]
+            "lights": ["红", "黄", "绿", "—"].map {
+                ["label": $0, "count": counts.lights[$0] ?? 0, "max": max(shown, 1)]
             },
         ]
+        if let report = view.report {
+            let t = { (n: Int) in String(n) }
+            data["period"] = report.period.chinese
+            data["chart"] = "/dashboard/units.svg?g=\(view.generation)"
+            data["chartTitle"] = "各单位督查事项办理情况（截至\(report.asOf.chinese)）"
+            data["units"] = Self.ownUnits(report, viewer: viewer).map { unit -> [String: Any] in
+                let tally = unit.tally
+                return [
+                    "name": unit.unit, "matters": t(tally.matters), "done": t(tally.completed),
+                    "open": t(tally.inProgress), "overdue": t(tally.overdue), "reminders": t(tally.reminders),
+                    "returns": t(tally.returns),
+                ]
+            }
+        }
+        return data
     }
 }

@@ -53,7 +53,7 @@ struct LedgerRequest: Sendable {
             return true
         }
         var sequence: [Int]
-        if let order = view.orders.order(sort, rows: view.rows) {
+        if let order = view.orders.order(sort) {
             if let picked {
                 var chosen = [Bool](repeating: false, count: view.rows.count)
                 for i in picked { chosen[i] = true }

@@ -1,4 +1,5 @@
 import Archive
+import Dispatch
 import DuchaCore
 import Foundation
 import Matters
@@ -8,7 +9,8 @@ import Synchronization
 /// and then kept up to date by looking at each `matter.xml` (its inode, size and time of change — every write
 /// replaces the file atomically) and reading again only the ones that changed, so that a change made by the
 /// command line shows within one refresh and a page never reads the archive. A page takes the current picture
-/// without waiting (a refresh builds the next one aside and then swaps it in).
+/// without waiting (a refresh builds the next one aside, with everything pages ask for worked out, and then swaps
+/// it in: see ``View``).
 final class LedgerSnapshot: Sendable {
     struct Entry: Sendable {
         var matter: Matter
@@ -18,6 +20,8 @@ final class LedgerSnapshot: Sendable {
         var problem: String?
         var stamp: Stamp
         var folder: String
+        /// The ledger row's HTML, made when the entry is read (empty without a row, or for a 涉密 matter).
+        var fragment = ""
     }
 
     struct Stamp: Sendable, Equatable {
@@ -27,58 +31,24 @@ final class LedgerSnapshot: Sendable {
         var nanoseconds: Int
     }
 
-    /// One consistent picture of the archive, with what every ledger page asks for worked out once.
-    struct View: Sendable {
-        var day: CivilDate
-        /// By year, then id.
-        var entries: [Entry]
-        var index: [String: Int]
-        /// The ledger rows of the non-涉密 matters on the ledger that day, in archive order.
-        var rows: [LedgerRow] = []
-        /// Unit → the indices into ``rows`` of the matters where it is 主责 or 协办, ascending.
-        var byUnit: [String: [Int]] = [:]
-        /// The units of ``rows``, sorted.
-        var units: [String] = []
-        /// 涉密 matters on the ledger (counted in totals only).
-        var classified = 0
-        /// Changes whenever anything in the picture does (pages made from one generation can be kept).
-        var generation: Int
-        /// The orders of ``rows`` by each sort key, worked out on first use.
-        let orders = LedgerOrders()
-        /// Each row's HTML, rendered on first use.
-        let fragments = RowFragments()
-
-        init(day: CivilDate, entries: [Entry], generation: Int) {
-            self.day = day
-            self.generation = generation
-            self.entries = entries
-            index = [:]
-            for (n, entry) in entries.enumerated() {
-                index[entry.matter.id.lowercased()] = n
-                guard let row = entry.standing?.row else { continue }
-                if row.classified {
-                    classified += 1
-                    continue
-                }
-                for unit in Set([row.leadUnit] + row.coUnits) { byUnit[unit, default: []].append(rows.count) }
-                rows.append(row)
-            }
-            units = byUnit.keys.sorted()
-        }
-
-        func entry(_ id: String) -> Entry? { index[id.lowercased()].map { entries[$0] } }
-    }
-
     let workspace: Workspace
     private let today: @Sendable () -> CivilDate
+    /// A ledger row's HTML.
+    private let render: @Sendable (LedgerRow) -> String
     private let current: Mutex<View>
     /// Held while a refresh builds the next picture, so that two refreshes never overlap.
     private let refreshing = Mutex(())
 
-    init(workspace: Workspace, today: @escaping @Sendable () -> CivilDate) throws {
+    /// Reads the archive; `render` makes a ledger row's HTML (once per matter read).
+    init(
+        workspace: Workspace, today: @escaping @Sendable () -> CivilDate,
+        render: @escaping @Sendable (LedgerRow) -> String
+    ) throws {
         self.workspace = workspace
         self.today = today
-        current = Mutex(try Self.scan(workspace: workspace, day: today(), previous: nil, generation: 1))
+        self.render = render
+        current = Mutex(
+            try Self.scan(workspace: workspace, day: today(), previous: nil, generation: 1, render: render))
     }
 
     /// The current picture.
@@ -92,18 +62,22 @@ final class LedgerSnapshot: Sendable {
             let previous = view
             let next = try Self.scan(
                 workspace: workspace, day: day, previous: previous.day == day ? previous : nil,
-                generation: previous.generation + 1)
+                generation: previous.generation + 1, render: render)
             current.withLock { $0 = next }
             return next
         }
     }
 
-    /// The picture now: `previous` itself when nothing changed, else a new one of `generation`.
-    private static func scan(workspace: Workspace, day: CivilDate, previous: View?, generation: Int) throws -> View {
+    /// The picture now: `previous` itself when nothing changed, else a new one of `generation`, built whole —
+    /// orders, row HTML (kept from `previous` for the matters that did not change), counts and the chart.
+    private static func scan(
+        workspace: Workspace, day: CivilDate, previous: View?, generation: Int,
+        render: @escaping @Sendable (LedgerRow) -> String
+    ) throws -> View {
         let root = workspace.archive
-        let lifecycle = workspace.lifecycle
         let rules = workspace.ledgerRules
-        var entries: [Entry] = []
+        // In archive order: each matter kept from `previous` when its matter.xml is the same, else to be read.
+        var slots: [(folder: String, stamp: Stamp, kept: Entry?)] = []
         let fm = FileManager.default
         let years = ((try? fm.contentsOfDirectory(atPath: root)) ?? []).filter {
             $0.count == 4 && $0.allSatisfy(\.isASCII) && Int($0) != nil
@@ -111,32 +85,51 @@ final class LedgerSnapshot: Sendable {
         for year in years {
             for id in ((try? fm.contentsOfDirectory(atPath: root + "/" + year)) ?? []).sorted() {
                 let folder = "\(root)/\(year)/\(id)"
-                let path = folder + "/data/matter.xml"
-                guard let stamp = stamp(path) else { continue }
-                if let previous, let old = previous.entry(id), old.stamp == stamp, old.folder == folder {
-                    entries.append(old)
-                    continue
-                }
-                guard let bytes = try? AtomicFile.read(path),
-                    let (matter, log) = try? MatterXML.decode(bytes, source: path)
-                else { continue }
-                var entry = Entry(matter: matter, log: log, standing: nil, problem: nil, stamp: stamp, folder: folder)
-                do {
-                    entry.standing = try rules.standing(
-                        matter, events: log.map(\.event), asOf: day, lifecycle: lifecycle)
-                } catch {
-                    entry.problem = "\(error)"
-                }
-                entries.append(entry)
+                guard let stamp = stamp(folder + "/data/matter.xml") else { continue }
+                let old = previous?.entry(id).flatMap { $0.stamp == stamp && $0.folder == folder ? $0 : nil }
+                slots.append((folder, stamp, old))
             }
         }
+        // The matters to read are read, folded and their rows rendered on every core (at start, all of them).
+        let toRead = slots.indices.filter { slots[$0].kept == nil }
+        let read = Mutex([Entry?](repeating: nil, count: slots.count))
+        let work = slots.map { (folder: $0.folder, stamp: $0.stamp) }
+        let lifecycle = workspace.lifecycle
+        DispatchQueue.concurrentPerform(iterations: toRead.count) { n in
+            let slot = toRead[n]
+            let entry = Self.read(
+                folder: work[slot].folder, stamp: work[slot].stamp, day: day, lifecycle: lifecycle, rules: rules,
+                render: render)
+            read.withLock { $0[slot] = entry }
+        }
+        let made = read.withLock { $0 }
+        let entries = slots.indices.compactMap { slots[$0].kept ?? made[$0] }
         let same =
             previous.map { previous in
                 previous.entries.count == entries.count
                     && zip(previous.entries, entries).allSatisfy { $0.stamp == $1.stamp && $0.folder == $1.folder }
             } ?? false
         if same, let previous { return previous }
-        return View(day: day, entries: entries, generation: generation)
+        return View(day: day, entries: entries, generation: generation, ledger: rules)
+    }
+
+    /// One matter read from its folder: its record and log, its standing on the day and its row's HTML; nil when its
+    /// matter.xml cannot be read.
+    private static func read(
+        folder: String, stamp: Stamp, day: CivilDate, lifecycle: Lifecycle, rules: Ledger,
+        render: (LedgerRow) -> String
+    ) -> Entry? {
+        let path = folder + "/data/matter.xml"
+        guard let bytes = try? AtomicFile.read(path), let (matter, log) = try? MatterXML.decode(bytes, source: path)
+        else { return nil }
+        var entry = Entry(matter: matter, log: log, standing: nil, problem: nil, stamp: stamp, folder: folder)
+        do {
+            entry.standing = try rules.standing(matter, events: log.map(\.event), asOf: day, lifecycle: lifecycle)
+        } catch {
+            entry.problem = "\(error)"
+        }
+        if !matter.isClassified, let row = entry.standing?.row { entry.fragment = render(row) }
+        return entry
     }
 
     private static func stamp(_ path: String) -> Stamp? {

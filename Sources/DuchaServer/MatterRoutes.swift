@@ -124,26 +124,9 @@ extension Portal {
         let matter = entry.matter
         let id = URLText.encode(matter.id)
         let row = entry.standing?.row
-        let timeline: [[String: Any]] = entry.log.map { stored in
-            let event = stored.event
-            let shown = event.values.entries.filter { !["事项", "事件", "日期", "经办人", "附件"].contains($0.key) }
-            let attachments = (event.values["附件"]?.list ?? []).compactMap(\.text).map { path -> [String: Any] in
-                let parts = path.split(separator: "/")
-                let href =
-                    parts.count >= 2
-                    ? "/matters/\(id)/files/\(URLText.encode(String(parts[parts.count - 2])))/\(URLText.encode(String(parts[parts.count - 1])))"
-                    : ""
-                return ["name": String(parts.last ?? ""), "href": href]
-            }
-            return [
-                "sequence": stored.sequence, "date": event.date.iso, "kind": event.kind.rawValue,
-                "by": event.text("经办人") ?? "", "slip": stored.slip.map { "\($0)" } ?? "",
-                "fields": Display.pairs(FieldRecord(shown), specs: EventCatalogue.allFields(of: event.kind)),
-                "hasFields": !shown.isEmpty,
-                "attachments": attachments, "new": query["recorded"] == String(stored.sequence),
-            ]
-        }
-        let printable = Workspace.canMakePrintCopies
+        // The record and the timeline are rendered once per change of the matter (``MatterParts``).
+        let parts = matterParts.of(entry, views: views)
+        let printable = PrintShop.canPrint
         let documents: [[String: Any]] = Self.documents(of: entry).map {
             let place = "\(URLText.encode($0.folder))/\(URLText.encode($0.name))"
             let slip = printable && ($0.name.hasSuffix(".odt") || $0.name.hasSuffix(".fodt"))
@@ -158,8 +141,8 @@ extension Portal {
         let recorded = query["recorded"].flatMap(Int.init).flatMap { n in entry.log.first { $0.sequence == n } }
         var data: [String: Any] = [
             "id": matter.id, "title": matter.title,
-            "record": Display.pairs(matter.values, specs: MatterCatalogue.fields),
-            "timeline": timeline, "documents": documents, "noDocuments": documents.isEmpty,
+            "record": parts.record, "timeline": parts.timeline, "documents": documents,
+            "noDocuments": documents.isEmpty,
             "allowed": actions.filter { $0.refusal == nil }.map {
                 ["kind": $0.kind.rawValue, "href": "/matters/\(id)/events/\(URLText.encode($0.kind.rawValue))"]
             },

@@ -42,15 +42,23 @@ public struct Portal: Sendable {
     let writer: ArchiveWriter
     let sessions: MemoryPersistDriver<ContinuousClock>
     let printShop: PrintShop
+    /// The yearly dossier's builds from the portal (one at a time), and the dossiers' summaries.
+    let dossiers = DossierBuilder()
+    /// Each matter's record and timeline as its page shows them, rendered once per change of the matter.
+    let matterParts = MatterParts()
+    let dossierSummaries = DossierSummaries()
 
     /// Reads the archive once and loads the templates.
     public init(_ configuration: PortalConfiguration) async throws {
         self.configuration = configuration
         let workspace = configuration.workspace
-        views = try await Views(office: workspace.profile.name)
+        let views = try await Views(office: workspace.profile.name)
+        self.views = views
         accounts = AccountCache(book: AccountBook(archive: workspace.archive))
         audit = AuditLog(archive: workspace.archive)
-        snapshot = try LedgerSnapshot(workspace: workspace, today: configuration.today)
+        snapshot = try LedgerSnapshot(
+            workspace: workspace, today: configuration.today,
+            render: { views.ledgerRow($0) })
         writer = ArchiveWriter(workspace: workspace)
         sessions = MemoryPersistDriver()
         printShop = try PrintShop(workspace: workspace)
@@ -77,6 +85,7 @@ public struct Portal: Sendable {
         addEvents(to: router)
         addRegistration(to: router)
         addDashboard(to: router)
+        addDossier(to: router)
         return router
     }
 
@@ -87,7 +96,12 @@ public struct Portal: Sendable {
             router: router(),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
             logger: logger)
-        app.addServices(sessions, Refresher(snapshot: snapshot, seconds: configuration.refreshSeconds))
+        let (views, parts) = (views, matterParts)
+        app.addServices(
+            sessions,
+            Refresher(snapshot: snapshot, seconds: configuration.refreshSeconds) { view in
+                parts.warm(view, views: views)
+            })
         return app
     }
 
@@ -160,17 +174,21 @@ public struct Portal: Sendable {
 struct Refresher: Service {
     let snapshot: LedgerSnapshot
     let seconds: Double
+    /// Work on the current picture after each look (the matter pages' parts not yet rendered), on the same thread.
+    let after: @Sendable (LedgerSnapshot.View) -> Void
 
     /// Looks at the archive every `seconds` on a thread of its own, until the service shuts down: the look at
-    /// every matter.xml neither holds up the tasks that serve pages nor waits for one of them to be free.
+    /// every matter.xml neither holds up the tasks that serve pages nor waits for one of them to be free. Before
+    /// the first look it does ``after`` for the picture read at start.
     func run() async throws {
         let stop = StopFlag()
-        let (snapshot, seconds) = (snapshot, seconds)
+        let (snapshot, seconds, after) = (snapshot, seconds, after)
         Thread {
+            after(snapshot.view)
             while !stop.isSet {
                 Thread.sleep(forTimeInterval: seconds)
                 if stop.isSet { break }
-                _ = try? snapshot.refresh()
+                if let view = try? snapshot.refresh() { after(view) }
             }
         }.start()
         try? await gracefulShutdown()

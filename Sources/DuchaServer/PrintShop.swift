@@ -19,10 +19,15 @@ final class PrintShop: Sendable {
             atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     }
 
-    /// Whether a first page can be drawn (poppler-utils installed).
-    static var pdftoppm: String? {
-        ["/usr/bin/pdftoppm", "/usr/local/bin/pdftoppm"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    /// Whether a first page can be drawn (poppler-utils installed): looked up once, as the matter page asks on
+    /// every request.
+    static let pdftoppm: String? = ["/usr/bin/pdftoppm", "/usr/local/bin/pdftoppm"].first {
+        FileManager.default.isExecutableFile(atPath: $0)
     }
+
+    /// Whether LibreOffice is there to make print copies: looked up once (``Workspace/canMakePrintCopies`` reads the
+    /// environment and the file system).
+    static let canPrint = Workspace.canMakePrintCopies
 
     /// The PDF of a document (`.odt`, `.fodt`).
     func pdf(of document: String) async throws -> [UInt8] {

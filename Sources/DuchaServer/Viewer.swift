@@ -41,7 +41,7 @@ struct Viewer: Sendable {
     var layoutData: [String: Any] {
         var data: [String: Any] = [
             "name": account.name, "role": role.rawValue, "csrf": csrf, "clerk": role == .clerk,
-            "archivist": role == .archivist,
+            "archivist": role == .archivist, "dossier": Portal.dossierReaders.contains(role),
         ]
         if let unit = account.unit { data["unit"] = unit }
         return data

@@ -9,26 +9,29 @@ struct Views: Sendable {
     let library: MustacheLibrary
     let stylesheet: [UInt8]
     let office: String
-    let bodies = PageCache()
+    let bodies = PageCache<String>()
+    /// The parts of pages that many requests share (a ledger page's frame, around its rows and page links).
+    let frames = PageCache<[String]>()
 
     init(office: String) async throws {
         guard let folder = Bundle.module.resourceURL?.appendingPathComponent("Templates").path else {
             throw PortalError("找不到网页模板（DuchaServer 的资源）")
         }
+        MustacheContentTypes.register(PortalHTML(), named: PortalHTML.name)
         library = try await MustacheLibrary(directory: folder)
         stylesheet = Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/portal.css")))
         self.office = office
     }
 
     /// A page: `template` rendered with `data`, inside the layout.
+    /// - Parameter refresh: seconds after which the browser asks for the page again (a `<meta>` refresh: no script).
     func page(
         _ template: String, title: String, data: [String: Any] = [:], viewer: Viewer? = nil,
-        status: HTTPResponse.Status = .ok
+        status: HTTPResponse.Status = .ok, refresh: Int? = nil
     ) -> Response {
         page(
-            template, title: title, body: library.render(Self.clean(data), withTemplate: template) ?? "",
-            viewer: viewer,
-            status: status)
+            title: title, body: library.render(Self.clean(data), withTemplate: template) ?? "", viewer: viewer,
+            status: status, refresh: refresh)
     }
 
     /// A fragment: `template` rendered with `data` (no layout).
@@ -41,16 +44,25 @@ struct Views: Sendable {
     func page(
         _ template: String, title: String, cacheKey key: String, viewer: Viewer, data: () -> [String: Any]
     ) -> Response {
-        if let body = bodies[key] { return page(template, title: title, body: body, viewer: viewer, status: .ok) }
-        let body = library.render(Self.clean(data()), withTemplate: template) ?? ""
-        bodies[key] = body
-        return page(template, title: title, body: body, viewer: viewer, status: .ok)
+        page(title: title, cacheKey: key, viewer: viewer) {
+            library.render(Self.clean(data()), withTemplate: template) ?? ""
+        }
+    }
+
+    /// A page whose body, made by `body` (which may put it together from parts of its own), depends only on `key`.
+    func page(title: String, cacheKey key: String, viewer: Viewer, body: () -> String) -> Response {
+        if let kept = bodies[key] { return page(title: title, body: kept, viewer: viewer, status: .ok) }
+        let made = body()
+        bodies[key] = made
+        return page(title: title, body: made, viewer: viewer, status: .ok)
     }
 
     private func page(
-        _ template: String, title: String, body: String, viewer: Viewer?, status: HTTPResponse.Status
+        title: String, body: String, viewer: Viewer?, status: HTTPResponse.Status,
+        refresh: Int? = nil
     ) -> Response {
         var layout: [String: Any] = ["title": title, "office": office, "body": body]
+        if let refresh { layout["refresh"] = String(refresh) }
         if let viewer { layout["account"] = viewer.layoutData }
         let html = library.render(Self.clean(layout), withTemplate: "layout") ?? ""
         return Response(

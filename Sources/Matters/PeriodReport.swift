@@ -65,19 +65,36 @@ public struct PeriodReport: Sendable {
         period: ReportPeriod, asOf: CivilDate, lifecycle: Lifecycle, ledger: Ledger,
         records: ((Matter, [MatterEvent]) throws -> Void) throws -> Void
     ) throws {
+        try self.init(period: period, asOf: asOf, ledger: ledger) { visit in
+            // `records` and `visit` are both the caller's non-escaping closures; one is handed to the other.
+            try withoutActuallyEscaping(visit) { visit in
+                try records { matter, events in
+                    if let standing = try ledger.standing(matter, events: events, asOf: asOf, lifecycle: lifecycle) {
+                        try visit(matter, standing)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Builds the figures from each matter's standing as of `asOf` (``Ledger/standing(_:events:asOf:lifecycle:)``
+    /// for that day), worked out by the caller: a front end that keeps every matter's standing gets the
+    /// bulletin's figures without folding each log again. Matters not on the ledger that day (standing `nil`)
+    /// are not visited.
+    public init(
+        period: ReportPeriod, asOf: CivilDate, ledger: Ledger,
+        standings: ((Matter, LedgerStanding) throws -> Void) throws -> Void
+    ) throws {
         self.period = period
         self.asOf = asOf
-        repeatedLateThreshold = lifecycle.policy.repeatedLateThreshold
+        repeatedLateThreshold = ledger.policy.repeatedLateThreshold
         var kinds: [String: Int] = [:]
         var sources: [String: Int] = [:]
         var byUnit: [String: Tally] = [:]
         var (rows, total, classified, lagging, plans) = (
             self.rows, self.total, self.classified, self.lagging, self.plans
         )
-        try records { matter, events in
-            guard let standing = try ledger.standing(matter, events: events, asOf: asOf, lifecycle: lifecycle) else {
-                return
-            }
+        try standings { matter, standing in
             let (known, status, row) = (standing.known, standing.status, standing.row)
             guard Self.counts(matter, row: row, known: known, in: period) else { return }
             rows.append(row)

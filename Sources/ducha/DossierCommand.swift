@@ -31,7 +31,9 @@ struct DossierCommand: ParsableCommand {
         let result: DossierResult
         do {
             result = try workspace.write { office in
-                try office.writeDossier(year: year, date: date, export: export, includeClassified: includeClassified)
+                try office.writeDossier(
+                    year: year, date: date, export: export, includeClassified: includeClassified,
+                    progress: ProgressLine(quiet: false))
             }
         } catch DuchaError.invalidRequest(let message) {
             throw ValidationError(message)
