@@ -86,12 +86,12 @@ public struct ArchiveStore: Sendable {
     }
 
     /// Seals the bag now, or (in a run) at the run's end.
-    private func sealed(_ matter: Matter) throws(ArchiveError) {
+    func sealed(_ matter: Matter) throws(ArchiveError) {
         if run != nil { try mark(matter) } else { try seal(matter) }
     }
 
     /// Folder syncs of a run's writes wait for its end (the bag is marked in the journal until then).
-    private var folderSync: FolderSync { run.map { .later($0) } ?? .now }
+    var folderSync: FolderSync { run.map { .later($0) } ?? .now }
 
     /// The registry of `year`: the run's, or read now.
     func registry(_ year: Int) throws(ArchiveError) -> Registry {
@@ -240,33 +240,6 @@ public struct ArchiveStore: Sendable {
             try journal.end(bagName(matter))
         }
         return .added
-    }
-
-    /// Writes the matter's log: `matter.xml`, and the own record of each event in `changed` (by sequence; nil
-    /// for every event) in its stage's folder.
-    public func saveLog(_ log: [StoredEvent], of matter: Matter, changed: Set<Int>? = nil) throws(ArchiveError) {
-        // The records are copies of the log's entries: in a run they are made durable with it at its end, and
-        // recovery writes them again from matter.xml (see ``recover()``).
-        try writeEventRecords(
-            changed.map { changed in log.filter { changed.contains($0.sequence) } } ?? log, of: matter,
-            folderSync: run.map { .withRun($0) } ?? .now)
-        try AtomicFile.write(
-            MatterXML.encode(matter, log: log), to: "\(folder(of: matter))/data/matter.xml", mode: fileMode(matter),
-            folderSync: folderSync)
-        try sealed(matter)
-    }
-
-    /// Each event's own record in its stage's folder, written where its bytes are not already there.
-    private func writeEventRecords(_ log: [StoredEvent], of matter: Matter, folderSync: FolderSync)
-        throws(ArchiveError)
-    {
-        let bag = folder(of: matter)
-        for stored in log {
-            let name = "\(Self.pad(stored.sequence))-\(stored.event.kind.rawValue)-\(stored.event.date.iso).xml"
-            try AtomicFile.write(
-                MatterXML.eventRecord(stored), to: "\(bag)/data/\(Folder.of(stored.event).rawValue)/\(name)",
-                mode: fileMode(matter), folderSync: folderSync)
-        }
     }
 
     /// Issues a numbered document for a matter: ``give(form:for:occurrence:date:into:fileExtension:)`` its

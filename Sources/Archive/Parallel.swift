@@ -42,6 +42,25 @@ public enum Parallel {
         _ = try map(count, threads: threads, body)
     }
 
+    /// Runs `background` on a thread of its own while `foreground` runs on the calling thread, and returns both
+    /// results (with one thread, or when no thread can be started, `foreground` then `background` on the calling
+    /// thread). The two must be independent of each other.
+    public static func beside<Background: Sendable, Foreground>(
+        threads: Int, background: @escaping @Sendable () -> Background, foreground: () throws -> Foreground
+    ) rethrows -> (background: Background, foreground: Foreground) {
+        let shared = Monitor<Background?>(nil)
+        let helper =
+            threads > 1
+            ? WorkerThread {
+                let result = background()
+                shared.update { $0 = result }
+            } : nil
+        let foregroundResult = try foreground()
+        guard let helper else { return (background(), foregroundResult) }
+        helper.join()
+        return (shared.update { $0! }, foregroundResult)
+    }
+
     /// Visits the items `0..<count` in index order on the calling thread, each made before its visit by `make`
     /// on `threads` threads of their own, at most `window` items ahead of the one being visited (memory follows
     /// the window, not the count). `visit` may throw: no item is visited after it, and the makers stop.

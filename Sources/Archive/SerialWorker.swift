@@ -60,6 +60,16 @@ public final class SerialWorker<Output: Sendable> {
         }
     }
 
+    /// Waits until every job given is done and returns the outputs not yet taken, in order; the thread goes on.
+    public func drain() -> [Output] {
+        shared.wait(
+            until: { $0.busy.isEmpty },
+            then: { state in
+                defer { state.done = [] }
+                return state.done
+            })
+    }
+
     /// Waits until every job given is done, stops the thread and returns the outputs not yet taken, in order.
     public func finish() -> [Output] {
         shared.update { $0.closed = true }

@@ -127,7 +127,11 @@ public final class Office {
             slip = try numberedSlip(form, for: event, matter: matter, earlier: log, before: before, after: after)
             stored.slip = slip?.number
         }
-        return PendingWrite(store: store, matter: matter, log: log + [stored], slip: slip)
+        let log = log + [stored]
+        return PendingWrite(
+            store: store, matter: matter, sequence: sequence,
+            encoded: store.encode(log, of: matter, changed: [sequence]),
+            slip: slip)
     }
 
     /// The slip of an event that calls for one, numbered; `earlier` is the log before the event.
@@ -167,20 +171,21 @@ public final class Office {
 @available(*, unavailable)
 extension Office: Sendable {}
 
-/// The rest of recording a new event once its number is given (``Office/prepare(_:known:)``): the slip filled,
-/// packaged and filed, then the log written (`matter.xml` and the event's own record). Touches the matter's bag
-/// and nothing else, in the order a one-thread run does.
+/// The rest of recording a new event once its number is given and its log encoded (``Office/prepare(_:known:)``):
+/// the slip filled, packaged and filed, then the log written (the event's own record and `matter.xml`). Touches
+/// the matter's bag and nothing else, in the order a one-thread run does.
 struct PendingWrite: Sendable {
     let store: ArchiveStore
     let matter: Matter
-    /// The log with the new event last.
-    let log: [StoredEvent]
+    /// The new event's place in the log.
+    let sequence: Int
+    /// The log with the new event last, encoded.
+    let encoded: EncodedLog
     let slip: NumberedSlip?
 
     func run() throws -> Recorded {
         let issued = try slip?.file()
-        let sequence = log.count
-        try store.saveLog(log, of: matter, changed: [sequence])
+        try store.save(encoded, of: matter)
         return .added(sequence: sequence, slip: issued)
     }
 }
