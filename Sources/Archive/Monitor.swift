@@ -1,8 +1,11 @@
 import Glibc
 
-/// State shared between threads, behind a POSIX mutex with a condition variable: ``update(_:)`` changes it and
-/// wakes every thread that waits, ``wait(until:then:)`` sleeps until the state is ready for what it does. The
-/// threads of a ``Parallel`` run and of a ``SerialWorker`` meet here, and nowhere else.
+/// State shared between threads, behind a POSIX mutex with a condition variable: ``update(_:wakingIf:)``
+/// changes it, ``wait(until:then:wakingIf:)`` sleeps until the state is ready for what it does. A change wakes
+/// the waiting threads only when `wakingIf` says it may have made one of them ready, so that threads handing
+/// work to each other sleep and wake in bursts, not once per item (on a machine whose cores are busy with other
+/// work, every wake-up waits for a core). The threads of a ``Parallel`` run and of a ``SerialWorker`` meet
+/// here, and nowhere else.
 final class Monitor<State>: @unchecked Sendable {
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
@@ -21,20 +24,26 @@ final class Monitor<State>: @unchecked Sendable {
         mutex.deallocate()
     }
 
-    /// Runs `body` on the state under the lock, then wakes every waiting thread.
-    func update<Result, Failure: Error>(_ body: (inout State) throws(Failure) -> Result) throws(Failure) -> Result {
-        try wait(until: { _ in true }, then: body)
+    /// Runs `body` on the state under the lock, then wakes every waiting thread if `wakingIf` holds.
+    func update<Result, Failure: Error>(
+        _ body: (inout State) throws(Failure) -> Result, wakingIf wake: (State) -> Bool = { _ in true }
+    ) throws(Failure) -> Result {
+        try wait(until: { _ in true }, then: body, wakingIf: wake)
     }
 
     /// Sleeps until `ready` holds of the state, then runs `body` on it under the lock and wakes every waiting
-    /// thread.
-    func wait<Result, Failure: Error>(until ready: (State) -> Bool, then body: (inout State) throws(Failure) -> Result)
-        throws(Failure) -> Result
-    {
+    /// thread if `wakingIf` holds.
+    func wait<Result, Failure: Error>(
+        until ready: (State) -> Bool, then body: (inout State) throws(Failure) -> Result,
+        wakingIf wake: (State) -> Bool = { _ in true }
+    ) throws(Failure) -> Result {
         pthread_mutex_lock(mutex)
+        var woken = false
         defer {
-            pthread_cond_broadcast(condition)
+            woken = wake(state)
             pthread_mutex_unlock(mutex)
+            // After the unlock, so that a woken thread does not sleep again at once on the lock this one holds.
+            if woken { pthread_cond_broadcast(condition) }
         }
         while !ready(state) { pthread_cond_wait(condition, mutex) }
         return try body(&state)

@@ -72,12 +72,17 @@ public enum Parallel {
             for index in 0..<count { try visit(index, make(index)) }
             return
         }
-        let window = max(window, threads)
+        let window = max(window, 4 * threads)
+        let half = window / 2
         let shared = Monitor(AheadState<T>(count: count))
+        // Maker and visitor wake each other in bursts: a maker that found the window full sleeps until half of it
+        // is free, and a visitor that found its item missing sleeps until half a window of items is ready.
         let work: @Sendable () -> Void = {
-            while let index = shared.wait(until: { $0.mayTake(window: window) }, then: { $0.take() }) {
+            while let index = shared.wait(
+                until: { $0.mayTake(window: window) }, then: { $0.take() }, wakingIf: { _ in false })
+            {
                 let item = make(index)
-                shared.update { $0.made[index] = item }
+                shared.update({ $0.made[index] = item }, wakingIf: { $0.visitorWaiting && $0.isReady(half) })
             }
         }
         let makers = (0..<threads).compactMap { _ in WorkerThread(work) }
@@ -90,12 +95,11 @@ public enum Parallel {
             if makers.isEmpty {
                 item = make(index)  // no thread could be started: made here
             } else {
-                item = shared.wait(
-                    until: { $0.made[index] != nil },
-                    then: { state in
-                        state.visited = index + 1
-                        return state.made.removeValue(forKey: index)!
-                    })
+                let freed: (AheadState<T>) -> Bool = { $0.next <= $0.visited + half }
+                item =
+                    shared.update({ $0.visit(index, waiting: true) }, wakingIf: freed)
+                    ?? shared.wait(
+                        until: { $0.isReady(half) }, then: { $0.visit(index, waiting: false)! }, wakingIf: freed)
             }
             try visit(index, item)
         }
@@ -132,6 +136,8 @@ private struct AheadState<T> {
     var visited = 0
     var made: [Int: T] = [:]
     var stopped = false
+    /// Whether the visitor sleeps until items are ready.
+    var visitorWaiting = false
 
     init(count: Int) { self.count = count }
 
@@ -142,5 +148,19 @@ private struct AheadState<T> {
         guard !stopped, next < count else { return nil }
         defer { next += 1 }
         return next
+    }
+
+    /// Whether the item to visit next is made, with `half` a window of items (or all that are left) made.
+    func isReady(_ half: Int) -> Bool { made[visited] != nil && made.count >= min(half, count - visited) }
+
+    /// Takes item `index` to visit, when made; otherwise notes whether the visitor will sleep until it is.
+    mutating func visit(_ index: Int, waiting: Bool) -> T? {
+        guard let item = made.removeValue(forKey: index) else {
+            visitorWaiting = waiting
+            return nil
+        }
+        visitorWaiting = false
+        visited = index + 1
+        return item
     }
 }
