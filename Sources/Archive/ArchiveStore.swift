@@ -198,7 +198,7 @@ public struct ArchiveStore: Sendable {
             }
         }
         try Parallel.inOrder(
-            paths.count, threads: threads,
+            paths.count, makers: threads > 1 ? threads : 0,
             make: { [paths] index -> Result<Prepared?, ArchiveError> in
                 let path = paths[index]
                 return Result { () throws(ArchiveError) -> Prepared? in

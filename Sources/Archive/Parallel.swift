@@ -62,13 +62,14 @@ public enum Parallel {
     }
 
     /// Visits the items `0..<count` in index order on the calling thread, each made before its visit by `make`
-    /// on `threads` threads of their own, at most `window` items ahead of the one being visited (memory follows
-    /// the window, not the count). `visit` may throw: no item is visited after it, and the makers stop.
+    /// on `makers` threads of their own (none: on the calling thread, just before its visit), at most `window`
+    /// items ahead of the one being visited (memory follows the window, not the count). `visit` may throw: no item
+    /// is visited after it, and the makers stop.
     public static func inOrder<T: Sendable>(
-        _ count: Int, threads: Int, window: Int = 32, make: @escaping @Sendable (Int) -> T,
+        _ count: Int, makers threads: Int, window: Int = 32, make: @escaping @Sendable (Int) -> T,
         visit: (Int, T) throws -> Void
     ) rethrows {
-        if threads <= 1 || count <= 1 {
+        if threads < 1 || count <= 1 {
             for index in 0..<count { try visit(index, make(index)) }
             return
         }
@@ -129,7 +130,7 @@ private struct MapState<T, Failure: Error> {
     }
 }
 
-/// The items a ``Parallel/inOrder(_:threads:window:make:visit:)`` has made and not yet visited.
+/// The items a ``Parallel/inOrder(_:makers:window:make:visit:)`` has made and not yet visited.
 private struct AheadState<T> {
     let count: Int
     var next = 0

@@ -21,10 +21,24 @@ final class EventRecorder {
     /// Handlers not yet called, in order, with their outcomes once known (nil: the writer's next output).
     private var waiting: [(handler: (Outcome) -> Void, outcome: Outcome?)] = []
     private var head = 0
+    /// The writes begun and not done, by matter: what a log read ahead is checked against.
+    let writes = MatterWrites()
 
     init(office: Office) {
         self.office = office
         writer = office.workspace.threads > 1 && office.store.run != nil ? SerialWorker(depth: 32) : nil
+    }
+
+    /// How many threads may read logs ahead of their events (``MatterWrites/readAhead(_:store:)``) beside this one
+    /// and the writer: none with one thread.
+    var readers: Int { writer == nil ? 0 : max(office.workspace.threads - 1, 1) }
+
+    /// Records an event whose log was read ahead: with that log when it is still what the archive holds,
+    /// otherwise reading it again.
+    func record(_ read: MatterWrites.ReadAhead, then handler: @escaping (Outcome) -> Void) {
+        let id = read.incoming.event.matterID
+        writer?.wait(for: id)
+        record(read.incoming, known: writes.isCurrent(read.stamp, of: id) ? read.record : nil, then: handler)
     }
 
     /// Records `incoming` (see ``Office/prepare(_:known:)`` for `known`), then calls `handler` with what came of
@@ -33,24 +47,38 @@ final class EventRecorder {
         _ incoming: IncomingEvent, known: (matter: Matter, log: [StoredEvent])? = nil,
         then handler: @escaping (Outcome) -> Void
     ) {
-        writer?.wait(for: incoming.event.matterID)
+        let id = incoming.event.matterID
+        writer?.wait(for: id)
         var outcome: Outcome?
         do {
             switch try office.prepare(incoming, known: known) {
             case .done(let recorded):
                 outcome = .success(recorded)
+                if recorded != .unchanged { wrote(id) }  // a slip filed again, here
             case .write(let write):
+                writes.begin(id)
                 if let writer {
-                    writer.submit(key: write.matter.id) { Result { try write.run() } }
+                    writer.submit(key: id) { [writes] in
+                        defer { writes.end(id) }
+                        return Result { try write.run() }
+                    }
                 } else {
                     outcome = Result { try write.run() }
+                    writes.end(id)
                 }
             }
         } catch {
             outcome = .failure(error)
+            wrote(id)  // whatever it wrote before it failed
         }
         waiting.append((handler, outcome))
         deliver(writer?.takeDone() ?? [])
+    }
+
+    /// Notes a write of matter `id` made here.
+    private func wrote(_ id: String) {
+        writes.begin(id)
+        writes.end(id)
     }
 
     /// Calls `body` in its place among the handlers of the events given (for what a caller notes between them).

@@ -67,28 +67,32 @@ extension Office {
         let keep = try plannedAndStaged(&events, files: paths, asOf: asOf, into: &result)
         let recordable = events.indices.filter { keep[$0] }
         progress?.start(total: recordable.count, label: "记录事件")
-        // Each event's slip and log are written while the next is prepared (EventRecorder.swift); outcomes are
-        // counted in the events' order.
+        // Each event's slip and log are written while the next is prepared, and the logs of the events after it
+        // are read ahead (EventRecorder.swift); outcomes are counted in the events' order.
         let recorder = EventRecorder(office: self)
-        for index in recordable {
-            progress?.advance()
-            let incoming = events[index]
-            let id = incoming.event.matterID
-            if let asOf, incoming.event.date > asOf {
-                recorder.then {
-                    result.problems.append(
-                        Problem(
-                            place: "\(incoming.place):日期", matter: id, file: incoming.file,
-                            cause: .afterCutoff(date: incoming.event.date, cutoff: asOf)))
+        let (writes, store, planned) = (recorder.writes, store, events)
+        Parallel.inOrder(
+            recordable.count, makers: recorder.readers,
+            make: { writes.readAhead(planned[recordable[$0]], store: store) },
+            visit: { _, read in
+                progress?.advance()
+                let incoming = read.incoming
+                let id = incoming.event.matterID
+                if let asOf, incoming.event.date > asOf {
+                    recorder.then {
+                        result.problems.append(
+                            Problem(
+                                place: "\(incoming.place):日期", matter: id, file: incoming.file,
+                                cause: .afterCutoff(date: incoming.event.date, cutoff: asOf)))
+                    }
+                    return
                 }
-                continue
-            }
-            let place = "\(incoming.file):\(incoming.location):事件“\(incoming.event.kind.rawValue)”"
-            let (matter, file) = (id, incoming.file)
-            recorder.record(incoming) { outcome in
-                Self.count(outcome, into: &result, place: place, matter: matter, file: file)
-            }
-        }
+                let place = "\(incoming.file):\(incoming.location):事件“\(incoming.event.kind.rawValue)”"
+                let file = incoming.file
+                recorder.record(read) { outcome in
+                    Self.count(outcome, into: &result, place: place, matter: id, file: file)
+                }
+            })
         recorder.finish()
         progress?.finish()
         return result
