@@ -34,11 +34,16 @@ public struct ArchiveStore: Sendable {
     /// The writing run this store works in: registries in memory, each changed bag sealed once at its end.
     /// Without one, every change is sealed at once (for tools and tests that write outside a run).
     public let run: ArchiveRun?
+    /// How many threads reading every matter (``forEachRecord(_:)``) may use: the run's, or one.
+    public var threads: Int { run?.threads ?? readers }
+    private let readers: Int
 
-    public init(root: String, office: OfficeProfile, run: ArchiveRun? = nil) {
+    /// - Parameter threads: for a store outside a run, how many threads may read matters ahead.
+    public init(root: String, office: OfficeProfile, run: ArchiveRun? = nil, threads: Int = 1) {
         self.root = root
         self.office = office
         self.run = run
+        readers = max(threads, 1)
     }
 
     /// `<root>/<year>/<id>`.
@@ -81,12 +86,12 @@ public struct ArchiveStore: Sendable {
     }
 
     /// Seals the bag now, or (in a run) at the run's end.
-    private func sealed(_ matter: Matter) throws(ArchiveError) {
+    func sealed(_ matter: Matter) throws(ArchiveError) {
         if run != nil { try mark(matter) } else { try seal(matter) }
     }
 
     /// Folder syncs of a run's writes wait for its end (the bag is marked in the journal until then).
-    private var folderSync: FolderSync { run.map { .later($0) } ?? .now }
+    var folderSync: FolderSync { run.map { .later($0) } ?? .now }
 
     /// The registry of `year`: the run's, or read now.
     func registry(_ year: Int) throws(ArchiveError) -> Registry {
@@ -171,17 +176,39 @@ public struct ArchiveStore: Sendable {
         return count
     }
 
-    /// Visits every archived matter with its log, by year then id, reading one at a time (a year of matters is
-    /// never held at once). `body` may change the matter it is given.
+    /// Visits every archived matter with its log, by year then id (a year of matters is never held at once).
+    /// `body` may change the matter it is given, and no other.
     public func forEachRecord(_ body: (Matter, [StoredEvent]) throws -> Void) throws {
+        try forEachRecord(prepare: { $0 }, visit: { try body($0.matter, $0.log) })
+    }
+
+    /// Visits every archived matter, by year then id, as `prepare` makes it of the matter and its log. Matters
+    /// are read, decoded and prepared ahead of their visit on ``threads`` threads (a few dozen ahead: a year of
+    /// matters is never held at once) and visited in order on the calling thread, so that what `body` does comes
+    /// out as from one thread. `body` may change the matter it is given, and no other (those after it may have
+    /// been read already).
+    public func forEachRecord<Prepared: Sendable>(
+        prepare: @escaping @Sendable ((matter: Matter, log: [StoredEvent])) -> Prepared,
+        visit body: (Prepared) throws -> Void
+    ) throws {
+        var paths: [String] = []
         for year in try years() {
             for id in try Self.list("\(root)/\(year)").sorted() {
-                let path = "\(root)/\(year)/\(id)/data/matter.xml"
-                guard try Posix.exists(path) else { continue }
-                let (matter, log) = try MatterXML.decode(try AtomicFile.read(path), source: path)
-                try body(matter, log)
+                paths.append("\(root)/\(year)/\(id)/data/matter.xml")
             }
         }
+        try Parallel.inOrder(
+            paths.count, makers: threads > 1 ? threads : 0,
+            make: { [paths] index -> Result<Prepared?, ArchiveError> in
+                let path = paths[index]
+                return Result { () throws(ArchiveError) -> Prepared? in
+                    guard try Posix.exists(path) else { return nil }
+                    return prepare(try MatterXML.decode(try AtomicFile.read(path), source: path))
+                }
+            },
+            visit: { _, made in
+                if let prepared = try made.get() { try body(prepared) }
+            })
     }
 
     public enum RegisterOutcome: Sendable, Equatable {
@@ -215,36 +242,8 @@ public struct ArchiveStore: Sendable {
         return .added
     }
 
-    /// Writes the matter's log: `matter.xml`, and the own record of each event in `changed` (by sequence; nil
-    /// for every event) in its stage's folder.
-    public func saveLog(_ log: [StoredEvent], of matter: Matter, changed: Set<Int>? = nil) throws(ArchiveError) {
-        // The records are copies of the log's entries: in a run they are made durable with it at its end, and
-        // recovery writes them again from matter.xml (see ``recover()``).
-        try writeEventRecords(
-            changed.map { changed in log.filter { changed.contains($0.sequence) } } ?? log, of: matter,
-            folderSync: run.map { .withRun($0) } ?? .now)
-        try AtomicFile.write(
-            MatterXML.encode(matter, log: log), to: "\(folder(of: matter))/data/matter.xml", mode: fileMode(matter),
-            folderSync: folderSync)
-        try sealed(matter)
-    }
-
-    /// Each event's own record in its stage's folder, written where its bytes are not already there.
-    private func writeEventRecords(_ log: [StoredEvent], of matter: Matter, folderSync: FolderSync)
-        throws(ArchiveError)
-    {
-        let bag = folder(of: matter)
-        for stored in log {
-            let name = "\(Self.pad(stored.sequence))-\(stored.event.kind.rawValue)-\(stored.event.date.iso).xml"
-            try AtomicFile.write(
-                MatterXML.eventRecord(stored), to: "\(bag)/data/\(Folder.of(stored.event).rawValue)/\(name)",
-                mode: fileMode(matter), folderSync: folderSync)
-        }
-    }
-
-    /// Issues a numbered document for a matter: takes the number already registered for this occurrence of
-    /// the form (with its date, so a re-run gives the same bytes), or the next free one, recorded before
-    /// anything is written; renders; files it under `folder`; and reseals the bag.
+    /// Issues a numbered document for a matter: ``give(form:for:occurrence:date:into:fileExtension:)`` its
+    /// number, renders it, and ``file(_:at:of:)`` it.
     /// - Parameters:
     ///   - occurrence: 1 for the matter's first slip of this form, 2 for the second …
     ///   - render: makes the document's bytes for its number and date.
@@ -252,6 +251,20 @@ public struct ArchiveStore: Sendable {
     public func issue(
         form: Form, for matter: Matter, occurrence: Int = 1, date: CivilDate, into folder: Folder,
         fileExtension: String, render: (DocumentNumber, CivilDate) throws -> [UInt8]
+    ) throws -> (number: DocumentNumber, date: CivilDate, path: String) {
+        let given = try give(
+            form: form, for: matter, occurrence: occurrence, date: date, into: folder, fileExtension: fileExtension)
+        try file(try render(given.number, given.date), at: given.path, of: matter)
+        return given
+    }
+
+    /// The number of a document to issue: the number already registered for this occurrence of the form (with
+    /// its date, so a re-run gives the same bytes), or the next free one, recorded before anything is written
+    /// (in a run, a line of the registry's journal), so that a run that dies never gives a number twice.
+    /// - Returns: the number, the document's date and the path to ``file(_:at:of:)`` it at.
+    public func give(
+        form: Form, for matter: Matter, occurrence: Int = 1, date: CivilDate, into folder: Folder,
+        fileExtension: String
     ) throws -> (number: DocumentNumber, date: CivilDate, path: String) {
         var found: Registry.Entry?
         for year in matter.year...max(matter.year, date.year) {
@@ -277,11 +290,14 @@ public struct ArchiveStore: Sendable {
             }
         }
         let base = entry.file.lastIndex(of: ".").map { String(entry.file[..<$0]) } ?? entry.file
-        let path = "\(root)/\(base).\(fileExtension)"
-        try AtomicFile.write(
-            try render(entry.number, entry.date), to: path, mode: fileMode(matter), folderSync: folderSync)
+        return (entry.number, entry.date, "\(root)/\(base).\(fileExtension)")
+    }
+
+    /// Files a numbered document's bytes at the path ``give(form:for:occurrence:date:into:fileExtension:)``
+    /// gave, and reseals the bag (in a run: at its end). Touches only this matter's bag.
+    public func file(_ bytes: [UInt8], at path: String, of matter: Matter) throws(ArchiveError) {
+        try AtomicFile.write(bytes, to: path, mode: fileMode(matter), folderSync: folderSync)
         try sealed(matter)
-        return (entry.number, entry.date, path)
     }
 
     /// Files `bytes` beside one of the matter's documents (`document`, a full path in its bag), under the same

@@ -17,6 +17,13 @@ final class AttachmentStaging {
     /// The loader the readers call for each path of `附件`: hashes the file in place, or (for a file refused
     /// anyway) only checks it.
     func load(_ request: AttachmentRequest) -> Result<Attachment.Content?, AttachmentRefusal> {
+        Self.load(request, store: store)
+    }
+
+    /// ``load(_:)`` for `store`'s archive, from any thread (it changes nothing).
+    static func load(_ request: AttachmentRequest, store: ArchiveStore) -> Result<
+        Attachment.Content?, AttachmentRefusal
+    > {
         do {
             guard request.take else {
                 try store.checkAttachment(request.path, in: request.folder, limit: request.limit)

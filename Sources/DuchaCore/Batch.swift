@@ -34,24 +34,41 @@ extension Office {
         var result = BatchResult(
             intake: try takeIn(files: inputs, asOf: asOf, assignDue: true, progress: progress))
         progress?.start(total: try store.recordCount(), label: "检查逾期")
-        try store.forEachRecord { matter, log in
-            progress?.advance()
-            do {
-                let status = try status(matter, log: log)
-                guard status.state.owesReport, asOf > status.deadline else { return }
-                result.overdue += 1
-                let chased = log.contains {
-                    $0.event.kind == .reminder && $0.event.date > status.deadline
-                        && ($0.event.date("新报送时限").map { $0 >= asOf } ?? false)
+        // Matters are read and folded ahead on the office's threads and chased in order; each reminder's slip and
+        // log are written while the next matter is looked at (EventRecorder.swift).
+        let recorder = EventRecorder(office: self)
+        let lifecycle = lifecycle
+        try store.forEachRecord(
+            prepare: { record in
+                (record, Result { try lifecycle.fold(record.matter, events: record.log.map(\.event)) })
+            },
+            visit: { record, folded in
+                progress?.advance()
+                let (matter, log) = record
+                do {
+                    let status = try folded.get()
+                    guard status.state.owesReport, asOf > status.deadline else { return }
+                    result.overdue += 1
+                    let chased = log.contains {
+                        $0.event.kind == .reminder && $0.event.date > status.deadline
+                            && ($0.event.date("新报送时限").map { $0 >= asOf } ?? false)
+                    }
+                    if chased { return }
+                    let event = IncomingEvent.made(
+                        .reminder, matter: matter.id, date: asOf, [("方式", .text(ReminderMethod.slip.rawValue))])
+                    recorder.record(event, known: record) { outcome in
+                        switch outcome {
+                        case .success(.added(_, let slip?)): result.reminders.append(slip)
+                        case .success: break
+                        case .failure(let error):
+                            result.chaseProblems.append(Problem(place: matter.id, matter: matter.id, error))
+                        }
+                    }
+                } catch {
+                    recorder.then { result.chaseProblems.append(Problem(place: matter.id, matter: matter.id, error)) }
                 }
-                if chased { return }
-                let event = IncomingEvent.made(
-                    .reminder, matter: matter.id, date: asOf, [("方式", .text(ReminderMethod.slip.rawValue))])
-                if case .added(_, let slip?) = try record(event) { result.reminders.append(slip) }
-            } catch {
-                result.chaseProblems.append(Problem(place: matter.id, matter: matter.id, error))
-            }
-        }
+            })
+        recorder.finish()
         progress?.finish()
         do {
             if let quarter = ReportPeriod.quarter(endingOn: asOf) {

@@ -31,8 +31,9 @@ private struct Trial {
     private static func day(_ event: MatterEvent) -> String { "\(event.kind.rawValue) \(event.date.iso)" }
 }
 
-/// Why an event of a file cannot be recorded.
-private enum Refusal {
+/// Why an event of a file cannot be recorded. Its errors are values (``LifecycleRefusal``, ``DuchaError``,
+/// `ArchiveError` …), handed from the thread that tried the event to the one that reports it.
+private enum Refusal: @unchecked Sendable {
     /// Dated after the run's `--as-of`.
     case late(CivilDate)
     /// The lifecycle refuses it, or its matter is not archived.
@@ -65,12 +66,12 @@ private struct Plan {
             planned[events[i].event.matterID, default: []].append(i)
         }
     }
+}
 
-    /// The archived matter `id` as the plan starts from it; nil when the archive does not hold it.
-    func trial(_ id: String, office: Office) throws -> Trial? {
-        guard let (matter, log) = try office.store.record(id: id) else { return nil }
-        return Trial(matter: matter, log: log, status: try office.lifecycle.fold(matter, events: log.map(\.event)))
-    }
+/// What trying one matter's events of a decision found: whether each of them is new, and those refused.
+private struct MatterTrial: Sendable {
+    var fresh: [(index: Int, added: Bool)] = []
+    var refused: [(index: Int, why: Refusal)] = []
 }
 
 extension Office {
@@ -106,64 +107,110 @@ extension Office {
             + files.filter { groups[$0] != nil && decided.insert($0).inserted }.map { ($0, groups[$0]!) }
         groups = [:]
         var plan = Plan(events: ordered)
-        for (file, members) in decisionOrder {
-            let refused = try refusals(of: members, in: &plan, asOf: asOf).sorted { $0.index < $1.index }
-            guard !refused.isEmpty else {
-                plan.take(members)
-                continue
+        // Decisions are tried in batches of consecutive ones on distinct matters: each matter's trial depends only
+        // on what decisions before the batch planned for it, so the batch's trials run on the office's threads and
+        // are decided here in order.
+        var start = 0
+        while start < decisionOrder.count {
+            var end = start
+            var matters: Set<String> = []
+            var units: [(decision: Int, id: String, mine: [Int])] = []
+            while end < decisionOrder.count, units.count < 512 {
+                let own = Dictionary(grouping: decisionOrder[end].members) { ordered[$0].event.matterID }
+                guard end == start || own.keys.allSatisfy({ !matters.contains($0) }) else { break }
+                matters.formUnion(own.keys)
+                units += own.keys.sorted().map { (end, $0, own[$0]!) }
+                end += 1
             }
-            // Worded only for those listed: a file of a million refused events costs a count.
-            result.problems += refused.prefix(FileDiagnostics.limit).map { problem($0.why, at: $0.index, in: ordered) }
-            if refused.count > FileDiagnostics.limit {
-                result.unlisted += refused.count - FileDiagnostics.limit
-                result.problems.append(
-                    Problem(
-                        place: file ?? ordered[members[0]].place,
-                        cause: .other(
-                            "另有 \(refused.count - FileDiagnostics.limit) 处错误未列出（每个文件最多列出 \(FileDiagnostics.limit) 条）")))
+            let trials = try trials(units.map { ($0.id, $0.mine) }, after: plan.planned, events: ordered)
+            var unit = 0
+            for decision in start..<end {
+                let (file, members) = decisionOrder[decision]
+                var refused: [(index: Int, why: Refusal)] = []
+                if let asOf {
+                    for i in members where ordered[i].event.date > asOf { refused.append((i, .late(asOf))) }
+                }
+                while unit < units.count, units[unit].decision == decision {
+                    for (i, added) in trials[unit].fresh { plan.fresh[i] = added }
+                    refused += trials[unit].refused
+                    unit += 1
+                }
+                decide(file, members, refused: refused.sorted { $0.index < $1.index }, in: &plan, into: &result)
             }
-            let good = members.count - Set(refused.map(\.index)).count
-            if good > 0, let file {
-                result.problems.append(
-                    Problem(
-                        place: file,
-                        cause: .other(
-                            "此文件有 \(members.count - good) 个事件不能记录，其余 \(good) 个事件也未记录（一个文件的事件要么全部记录，要么都不记录；改正后再读入此文件）")
-                    ))
-            }
+            start = end
         }
         return (plan.keep, plan.fresh)
     }
 
-    /// Why events of one file (`members`, indices into the plan's events) cannot be recorded with those planned
-    /// before them; none when they all can.
-    private func refusals(of members: [Int], in plan: inout Plan, asOf: CivilDate?) throws -> [(
-        index: Int, why: Refusal
-    )] {
-        var refused: [(index: Int, why: Refusal)] = []
-        if let asOf {
-            for i in members where plan.events[i].event.date > asOf { refused.append((i, .late(asOf))) }
+    /// Takes a decision's events into the plan when none is refused; otherwise words the refusals in `result`.
+    private func decide(
+        _ file: String?, _ members: [Int], refused: [(index: Int, why: Refusal)], in plan: inout Plan,
+        into result: inout IntakeResult
+    ) {
+        let ordered = plan.events
+        guard !refused.isEmpty else {
+            plan.take(members)
+            return
         }
-        for (id, mine) in Dictionary(grouping: members, by: { plan.events[$0].event.matterID }) {
-            guard var trial = try plan.trial(id, office: self) else {
-                refused += mine.map { ($0, .refused(DuchaError.unknownMatter(id: id))) }
-                continue
-            }
-            let own = Set(mine)
-            for i in ((plan.planned[id] ?? []) + mine).sorted() {
-                do {
-                    let added = try apply(plan.events[i], to: &trial)
-                    if own.contains(i) { plan.fresh[i] = added }
-                } catch {
-                    if own.contains(i) {
-                        refused.append((i, .refused(error)))
-                    } else if let first = mine.first {
-                        refused.append((first, .conflict(with: i, error)))
-                    }
+        // Worded only for those listed: a file of a million refused events costs a count.
+        result.problems += refused.prefix(FileDiagnostics.limit).map { problem($0.why, at: $0.index, in: ordered) }
+        if refused.count > FileDiagnostics.limit {
+            result.unlisted += refused.count - FileDiagnostics.limit
+            result.problems.append(
+                Problem(
+                    place: file ?? ordered[members[0]].place,
+                    cause: .other(
+                        "另有 \(refused.count - FileDiagnostics.limit) 处错误未列出（每个文件最多列出 \(FileDiagnostics.limit) 条）")))
+        }
+        let good = members.count - Set(refused.map(\.index)).count
+        if good > 0, let file {
+            result.problems.append(
+                Problem(
+                    place: file,
+                    cause: .other(
+                        "此文件有 \(members.count - good) 个事件不能记录，其余 \(good) 个事件也未记录（一个文件的事件要么全部记录，要么都不记录；改正后再读入此文件）")
+                ))
+        }
+    }
+
+    /// ``trial(_:mine:planned:events:store:lifecycle:)`` of each matter of `units`, on the office's threads.
+    private func trials(_ units: [(id: String, mine: [Int])], after planned: [String: [Int]], events: [IncomingEvent])
+        throws -> [MatterTrial]
+    {
+        let (store, lifecycle) = (store, lifecycle)
+        return try Parallel.map(units.count, threads: workspace.threads) { unit in
+            try Self.trial(
+                units[unit].id, mine: units[unit].mine, planned: planned[units[unit].id] ?? [], events: events,
+                store: store, lifecycle: lifecycle)
+        }
+    }
+
+    /// Tries one matter's events of a decision (`mine`, indices into `events`) after those planned for it before
+    /// (`planned`), in date order, exactly as ``record(_:)`` will apply them; reads the archive and changes
+    /// nothing, so it may run on any thread.
+    private static func trial(
+        _ id: String, mine: [Int], planned: [Int], events: [IncomingEvent], store: ArchiveStore, lifecycle: Lifecycle
+    ) throws -> MatterTrial {
+        var result = MatterTrial()
+        guard let (matter, log) = try store.record(id: id) else {
+            result.refused = mine.map { ($0, .refused(DuchaError.unknownMatter(id: id))) }
+            return result
+        }
+        var trial = Trial(matter: matter, log: log, status: try lifecycle.fold(matter, events: log.map(\.event)))
+        let own = Set(mine)
+        for i in (planned + mine).sorted() {
+            do {
+                let added = try apply(events[i], to: &trial, lifecycle: lifecycle)
+                if own.contains(i) { result.fresh.append((i, added)) }
+            } catch {
+                if own.contains(i) {
+                    result.refused.append((i, .refused(error)))
+                } else if let first = mine.first {
+                    result.refused.append((first, .conflict(with: i, error)))
                 }
             }
         }
-        return refused
+        return result
     }
 
     /// A refusal worded as recording the event would have worded it.
@@ -189,7 +236,7 @@ extension Office {
 
     /// Tries one event as ``record(_:)`` records it: nothing for the same event again; a 催办单 without a report
     /// date gets the default one; otherwise the lifecycle applies it or throws why not. Returns whether it is new.
-    private func apply(_ summary: IncomingEvent, to trial: inout Trial) throws -> Bool {
+    private static func apply(_ summary: IncomingEvent, to trial: inout Trial, lifecycle: Lifecycle) throws -> Bool {
         let incoming = try summary.loaded()
         var event = incoming.event
         let digests = incoming.attachments.map(\.digest)

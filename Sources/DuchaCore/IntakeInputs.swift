@@ -64,61 +64,90 @@ extension Office {
                 jsonMatters.append((path, FileBytes(file: file)))
             }
         }
-        var ids = MatterIDs(archived: try store.archivedIDs())
-        for (name, source) in jsonMatters {
-            let check = MatterReader.check(name, source: source, ids: &ids)
-            inputs.matterDiagnostics += check.diagnostics.diagnostics
-            inputs.unlisted += check.diagnostics.unlisted
-            inputs.matterFiles.append(IntakeInputs.MatterFile(name: name, source: source, check: check))
-        }
-        // Workbooks (XLSX, ODS, CSV): their ids count against the JSON records' for duplicates.
-        var workbooks: [(name: String, bytes: [UInt8])] = []
-        for (name, file) in ledgers {
-            if let tooLarge = Self.tooLargeWorkbook(file) {
-                inputs.matterDiagnostics.append(tooLarge)
-                continue
-            }
-            workbooks.append((name, try Self.whole(file)))
-        }
-        let read = LedgerReader.read(files: workbooks, ids: &ids, attachments: attachments.load)
-        inputs.matterDiagnostics += read.matters.diagnostics
-        inputs.ledgerMatters = read.matters.matters
-        inputs.unlisted += read.unlisted
-        for (name, source) in jsonEvents {
-            // Held in summary until recorded: a large file's events are read again one at a time.
-            let (events, diagnostics) = EventReader.read(
-                name, source: source, attachments: attachments.load, summarised: true)
+        // The JSON event files are read on a thread of their own while the matter files and workbooks are checked:
+        // they share nothing (an event reader looks at no matter id, and hashing an attachment changes nothing).
+        let store = store
+        let (events, ledgerRead) = try Parallel.beside(
+            threads: workspace.threads,
+            background: { [jsonEvents] in
+                jsonEvents.map { name, source in
+                    // Held in summary until recorded: a large file's events are read again one at a time.
+                    EventReader.read(
+                        name, source: source, attachments: { AttachmentStaging.load($0, store: store) },
+                        summarised: true)
+                }
+            },
+            foreground: { () throws -> LedgerReader.Result in
+                var ids = MatterIDs(archived: try store.archivedIDs())
+                for (name, source) in jsonMatters {
+                    let check = MatterReader.check(name, source: source, ids: &ids)
+                    inputs.matterDiagnostics += check.diagnostics.diagnostics
+                    inputs.unlisted += check.diagnostics.unlisted
+                    inputs.matterFiles.append(IntakeInputs.MatterFile(name: name, source: source, check: check))
+                }
+                // Workbooks (XLSX, ODS, CSV): their ids count against the JSON records' for duplicates.
+                var workbooks: [(name: String, bytes: [UInt8])] = []
+                for (name, file) in ledgers {
+                    if let tooLarge = Self.tooLargeWorkbook(file) {
+                        inputs.matterDiagnostics.append(tooLarge)
+                        continue
+                    }
+                    workbooks.append((name, try Self.whole(file)))
+                }
+                let read = LedgerReader.read(files: workbooks, ids: &ids, attachments: attachments.load)
+                inputs.matterDiagnostics += read.matters.diagnostics
+                inputs.ledgerMatters = read.matters.matters
+                inputs.unlisted += read.unlisted
+                return read
+            })
+        for (read, diagnostics) in events {
             inputs.eventDiagnostics += diagnostics.diagnostics
             inputs.unlisted += diagnostics.unlisted
-            inputs.events += events
+            inputs.events += read
         }
-        inputs.eventDiagnostics += read.events.diagnostics
-        inputs.events += read.events.events
+        inputs.eventDiagnostics += ledgerRead.events.diagnostics
+        inputs.events += ledgerRead.events.events
         return inputs
     }
 
     /// Registers the matters of every input without an error: a JSON file's read again one record at a time.
+    /// With more than one thread, each record is decoded here while the one before it is written into the archive
+    /// on a thread of its own, in order (the outcomes are counted in that order).
     func registerMatters(of inputs: IntakeInputs, into result: inout IntakeResult) {
-        func register(_ matter: Matter) {
-            do {
-                switch try store.register(matter) {
-                case .added: result.mattersAdded += 1
-                case .unchanged: result.mattersUnchanged += 1
+        let writer =
+            workspace.threads > 1 ? SerialWorker<(String, Result<ArchiveStore.RegisterOutcome, ArchiveError>)>() : nil
+        func count(_ outcomes: [(String, Result<ArchiveStore.RegisterOutcome, ArchiveError>)]) {
+            for (id, outcome) in outcomes {
+                switch outcome {
+                case .success(.added): result.mattersAdded += 1
+                case .success(.unchanged): result.mattersUnchanged += 1
+                case .failure(let error): result.problems.append(Problem(matter: id, error))
                 }
-            } catch {
-                result.problems.append(Problem(matter: matter.id, error))
             }
+        }
+        let store = store
+        func register(_ matter: Matter) {
+            guard let writer else {
+                return count([(matter.id, Result { () throws(ArchiveError) in try store.register(matter) })])
+            }
+            writer.submit(key: matter.id) {
+                (matter.id, Result { () throws(ArchiveError) in try store.register(matter) })
+            }
+            count(writer.takeDone())
         }
         for file in inputs.matterFiles where !file.check.hasErrors {
             do {
                 try MatterReader.forEachMatter(in: file.name, source: file.source, expecting: file.check, register)
             } catch let changed as MatterReader.ChangedWhileReading {
+                count(writer?.drain() ?? [])
                 result.problems.append(Problem(cause: .diagnostic(changed.diagnostic)))
             } catch {
+                count(writer?.drain() ?? [])
                 result.problems.append(Problem(place: file.name, error))
             }
         }
         for matter in inputs.ledgerMatters { register(matter) }
+        count(writer?.finish() ?? [])
     }
 
     /// The error of a workbook too large to be one, before it is read (the spreadsheet limits bound what it

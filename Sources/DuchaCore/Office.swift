@@ -23,7 +23,8 @@ public final class Office {
         self.workspace = workspace
         self.format = format
         store = ArchiveStore(
-            root: workspace.archive, office: workspace.profile, run: ArchiveRun(root: workspace.archive))
+            root: workspace.archive, office: workspace.profile,
+            run: ArchiveRun(root: workspace.archive, threads: workspace.threads))
         lifecycle = workspace.lifecycle
         ledger = workspace.ledgerRules
         staging = AttachmentStaging(store: store)
@@ -58,24 +59,42 @@ public final class Office {
     /// issued.
     @discardableResult
     public func record(_ incoming: IncomingEvent) throws -> Recorded {
+        switch try prepare(incoming) {
+        case .done(let recorded): return recorded
+        case .write(let write): return try write.run()
+        }
+    }
+
+    /// What ``prepare(_:known:)`` did of recording an event: all of it, or all but writing the slip and the log.
+    enum Preparation {
+        case done(Recorded)
+        case write(PendingWrite)
+    }
+
+    /// Records an event as ``record(_:)`` does, up to what touches only the matter's bag: the log is read
+    /// (unless `known`, as read just now), the event tried, the bag marked in the journal, the attachments
+    /// filed and the slip's number given; the slip and the log are left to ``PendingWrite/run()``, which the
+    /// caller runs before it reads this matter again.
+    func prepare(_ incoming: IncomingEvent, known: (matter: Matter, log: [StoredEvent])? = nil) throws -> Preparation {
         let incoming = try incoming.loaded()  // an event of a large file is held in summary until now
         let id = incoming.event.matterID
-        guard let (matter, log) = try store.record(id: id) else { throw DuchaError.unknownMatter(id: id) }
+        guard let (matter, log) = try known ?? store.record(id: id) else { throw DuchaError.unknownMatter(id: id) }
         var event = incoming.event
         let digests = incoming.attachments.map(\.digest)
         let before = try lifecycle.fold(matter, events: log.map(\.event))
         if let same = log.first(where: { Self.same($0, event, digests: digests) }) {
             // Already recorded; finish its slip if a run died before filing it.
             if SlipData.form(for: same.event) != nil, same.slip == nil {
-                return try store.changing(matter) {
-                    var log = log
-                    let slip = try reissue(same, matter: matter, log: log)
-                    log[same.sequence - 1].slip = slip?.number
-                    try store.saveLog(log, of: matter, changed: [same.sequence])
-                    return .added(sequence: same.sequence, slip: slip)
-                }
+                return .done(
+                    try store.changing(matter) {
+                        var log = log
+                        let slip = try reissue(same, matter: matter, log: log)
+                        log[same.sequence - 1].slip = slip?.number
+                        try store.saveLog(log, of: matter, changed: [same.sequence])
+                        return .added(sequence: same.sequence, slip: slip)
+                    })
             }
-            return .unchanged
+            return .done(.unchanged)
         }
         if event.kind == .reminder && event.reminderMethod == .slip && event.date("新报送时限") == nil {
             event.values["新报送时限"] = .date(
@@ -84,15 +103,18 @@ public final class Office {
         let after = try lifecycle.apply(event, to: before, of: matter)
         let staged = try staging.staged(incoming)  // already done by an intake; copied now for other callers
         return try store.changing(matter) {
-            try add(event, incoming: staged, digests: digests, to: matter, log: log, before: before, after: after)
+            let write = try add(
+                event, incoming: staged, digests: digests, to: matter, log: log, before: before, after: after)
+            // Outside a run the bag is sealed when `changing` returns: written now.
+            return store.run == nil ? .done(try write.run()) : .write(write)
         }
     }
 
-    /// Stores a new event (attachments, slip, records); the caller holds the journal marker.
+    /// Stores a new event's attachments and gives its slip's number; the caller holds the journal marker.
     private func add(
         _ event: MatterEvent, incoming: IncomingEvent, digests: [String], to matter: Matter, log: [StoredEvent],
         before: MatterStatus, after: MatterStatus
-    ) throws -> Recorded {
+    ) throws -> PendingWrite {
         var event = event
         let sequence = log.count + 1
         let paths = try store.storeAttachments(
@@ -100,23 +122,26 @@ public final class Office {
         ).map(FieldValue.text)
         if !paths.isEmpty { event.values["附件"] = .list(paths) }
         var stored = StoredEvent(sequence: sequence, event: event, digests: digests)
-        var slip: IssuedSlip?
+        var slip: NumberedSlip?
         if let form = SlipData.form(for: event) {
-            slip = try issueSlip(form, for: event, matter: matter, earlier: log, before: before, after: after)
+            slip = try numberedSlip(form, for: event, matter: matter, earlier: log, before: before, after: after)
             stored.slip = slip?.number
         }
-        try store.saveLog(log + [stored], of: matter, changed: [sequence])
-        return .added(sequence: sequence, slip: slip)
+        let log = log + [stored]
+        return PendingWrite(
+            store: store, matter: matter, sequence: sequence,
+            encoded: store.encode(log, of: matter, changed: [sequence]),
+            slip: slip)
     }
 
-    /// Issues the slip of an event that calls for one; `earlier` is the log before the event.
-    private func issueSlip(
+    /// The slip of an event that calls for one, numbered; `earlier` is the log before the event.
+    private func numberedSlip(
         _ form: Form, for event: MatterEvent, matter: Matter, earlier: [StoredEvent], before: MatterStatus,
         after: MatterStatus
-    ) throws -> IssuedSlip {
+    ) throws -> NumberedSlip {
         let occurrence = earlier.filter { SlipData.form(for: $0.event) == form }.count + 1
         let extra = SlipData.extra(form: form, event: event, log: earlier, before: before, after: after)
-        return try issuer(form).issue(
+        return try issuer(form).numbered(
             for: matter, occurrence: occurrence, date: event.date, into: ArchiveStore.Folder.of(event), extra: extra)
     }
 
@@ -126,7 +151,9 @@ public final class Office {
         let earlierLog = Array(log.prefix(stored.sequence - 1))
         let before = try lifecycle.fold(matter, events: earlierLog.map(\.event))
         let after = try lifecycle.apply(stored.event, to: before, of: matter)
-        return try issueSlip(form, for: stored.event, matter: matter, earlier: earlierLog, before: before, after: after)
+        return try numberedSlip(
+            form, for: stored.event, matter: matter, earlier: earlierLog, before: before, after: after
+        ).file()
     }
 
     /// Whether a stored event is the same as an incoming one (attachments compared by content).
@@ -143,6 +170,25 @@ public final class Office {
 
 @available(*, unavailable)
 extension Office: Sendable {}
+
+/// The rest of recording a new event once its number is given and its log encoded (``Office/prepare(_:known:)``):
+/// the slip filled, packaged and filed, then the log written (the event's own record and `matter.xml`). Touches
+/// the matter's bag and nothing else, in the order a one-thread run does.
+struct PendingWrite: Sendable {
+    let store: ArchiveStore
+    let matter: Matter
+    /// The new event's place in the log.
+    let sequence: Int
+    /// The log with the new event last, encoded.
+    let encoded: EncodedLog
+    let slip: NumberedSlip?
+
+    func run() throws -> Recorded {
+        let issued = try slip?.file()
+        try store.save(encoded, of: matter)
+        return .added(sequence: sequence, slip: issued)
+    }
+}
 
 /// What recording an event did.
 public enum Recorded: Sendable, Equatable {

@@ -5,7 +5,7 @@ import Rendering
 
 /// Issues one form for many matters with one compiled template: number from the registry, fill, package,
 /// file into the matter's bag.
-struct SlipIssuer {
+struct SlipIssuer: Sendable {
     let form: Form
     let template: FormTemplate
     let store: ArchiveStore
@@ -26,12 +26,19 @@ struct SlipIssuer {
         for matter: Matter, occurrence: Int, date: CivilDate, into folder: ArchiveStore.Folder,
         extra: [String: TemplateValue]
     ) throws -> IssuedSlip {
-        let result = try store.issue(
-            form: form, for: matter, occurrence: occurrence, date: date, into: folder, fileExtension: format.rawValue
-        ) { number, date in
-            try render(matter: matter, number: number, date: date, extra: extra)
-        }
-        return IssuedSlip(matter: matter.id, form: form, number: result.number, path: result.path)
+        try numbered(for: matter, occurrence: occurrence, date: date, into: folder, extra: extra).file()
+    }
+
+    /// The slip ``issue(for:occurrence:date:into:extra:)`` makes, with its number given (recorded in the
+    /// registry) and nothing written yet.
+    func numbered(
+        for matter: Matter, occurrence: Int, date: CivilDate, into folder: ArchiveStore.Folder,
+        extra: [String: TemplateValue]
+    ) throws -> NumberedSlip {
+        let given = try store.give(
+            form: form, for: matter, occurrence: occurrence, date: date, into: folder, fileExtension: format.rawValue)
+        return NumberedSlip(
+            issuer: self, matter: matter, number: given.number, date: given.date, path: given.path, extra: extra)
     }
 
     func render(matter: Matter, number: DocumentNumber, date: CivilDate, extra: [String: TemplateValue]) throws
@@ -52,5 +59,24 @@ struct SlipIssuer {
         case .odt:
             return try DocumentRenderer.package(filled.document, meta: meta)
         }
+    }
+}
+
+/// A slip whose number is given (in the registry, before anything is written) and that is still to be filled,
+/// packaged and filed: work that touches its matter's bag and nothing else, so it may be done on another thread
+/// while the next event is prepared.
+struct NumberedSlip: Sendable {
+    let issuer: SlipIssuer
+    let matter: Matter
+    let number: DocumentNumber
+    let date: CivilDate
+    let path: String
+    let extra: [String: TemplateValue]
+
+    /// Renders the slip and files it in the matter's bag.
+    func file() throws -> IssuedSlip {
+        let bytes = try issuer.render(matter: matter, number: number, date: date, extra: extra)
+        try issuer.store.file(bytes, at: path, of: matter)
+        return IssuedSlip(matter: matter.id, form: issuer.form, number: number, path: path)
     }
 }

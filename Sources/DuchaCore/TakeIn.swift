@@ -67,21 +67,33 @@ extension Office {
         let keep = try plannedAndStaged(&events, files: paths, asOf: asOf, into: &result)
         let recordable = events.indices.filter { keep[$0] }
         progress?.start(total: recordable.count, label: "记录事件")
-        for index in recordable {
-            progress?.advance()
-            let incoming = events[index]
-            let id = incoming.event.matterID
-            if let asOf, incoming.event.date > asOf {
-                result.problems.append(
-                    Problem(
-                        place: "\(incoming.place):日期", matter: id, file: incoming.file,
-                        cause: .afterCutoff(date: incoming.event.date, cutoff: asOf)))
-                continue
-            }
-            record(
-                incoming, into: &result,
-                place: "\(incoming.file):\(incoming.location):事件“\(incoming.event.kind.rawValue)”")
-        }
+        // Each event's slip and log are written while the next is prepared, and the logs of the events after it
+        // are read ahead (EventRecorder.swift); outcomes are counted in the events' order.
+        let recorder = EventRecorder(office: self)
+        let (writes, store, planned) = (recorder.writes, store, events)
+        Parallel.inOrder(
+            recordable.count, makers: recorder.readers,
+            make: { writes.readAhead(planned[recordable[$0]], store: store) },
+            visit: { _, read in
+                progress?.advance()
+                let incoming = read.incoming
+                let id = incoming.event.matterID
+                if let asOf, incoming.event.date > asOf {
+                    recorder.then {
+                        result.problems.append(
+                            Problem(
+                                place: "\(incoming.place):日期", matter: id, file: incoming.file,
+                                cause: .afterCutoff(date: incoming.event.date, cutoff: asOf)))
+                    }
+                    return
+                }
+                let place = "\(incoming.file):\(incoming.location):事件“\(incoming.event.kind.rawValue)”"
+                let file = incoming.file
+                recorder.record(read) { outcome in
+                    Self.count(outcome, into: &result, place: place, matter: id, file: file)
+                }
+            })
+        recorder.finish()
         progress?.finish()
         return result
     }
@@ -89,17 +101,25 @@ extension Office {
     /// Records a planned event and counts it in `result`: added (with its slip) or unchanged, or a problem at
     /// `place`.
     func record(_ incoming: IncomingEvent, into result: inout IntakeResult, place: String) {
-        do {
-            switch try record(incoming) {
-            case .added(_, let slip):
-                result.eventsAdded += 1
-                if let slip { result.slips.append(slip) }
-            case .unchanged:
-                result.eventsUnchanged += 1
-            }
-        } catch {
-            result.problems.append(
-                Problem(place: place, matter: incoming.event.matterID, file: incoming.file, error))
+        Self.count(
+            Result { try record(incoming) }, into: &result, place: place, matter: incoming.event.matterID,
+            file: incoming.file)
+    }
+
+    /// Counts what recording an event did in `result`: added (with its slip) or unchanged, or a problem at
+    /// `place`.
+    private static func count(
+        _ outcome: Result<Recorded, any Error>, into result: inout IntakeResult, place: String, matter: String,
+        file: String
+    ) {
+        switch outcome {
+        case .success(.added(_, let slip)):
+            result.eventsAdded += 1
+            if let slip { result.slips.append(slip) }
+        case .success(.unchanged):
+            result.eventsUnchanged += 1
+        case .failure(let error):
+            result.problems.append(Problem(place: place, matter: matter, file: file, error))
         }
     }
 

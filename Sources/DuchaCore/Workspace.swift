@@ -12,12 +12,18 @@ public struct Workspace: Sendable {
     public let templates: String
     public let profile: OfficeProfile
     public let calendar: WorkingCalendar
+    /// How many threads runs on this workspace use for independent work: `DUCHA_THREADS`, else the cores this
+    /// process may use. One thread (or less) does everything in order on the calling thread; any number gives
+    /// the same archive, byte for byte.
+    public var threads: Int
 
     /// Reads the office profile (`office-profile.json`) and the calendars (`calendar/YYYY.json`).
-    /// - Throws: ``DuchaError`` for a file that cannot be read, `DiagnosticsError` naming every bad field.
+    /// - Throws: ``DuchaError`` for a file that cannot be read or a malformed `DUCHA_THREADS`, `DiagnosticsError`
+    ///   naming every bad field.
     public init(archive: String = "./Archive", templates: String = "./Templates") throws {
         self.archive = archive
         self.templates = templates
+        threads = try ThreadSetting.current()
         let path = templates + "/office-profile.json"
         profile = try OfficeProfileReader.read(bytes: try Files.read(path), file: path)
         calendar = try CalendarReader.load(folder: templates + "/calendar")
@@ -39,7 +45,7 @@ public struct Workspace: Sendable {
     public var ledgerRules: Ledger { Ledger(policy: profile.policy, calendar: calendar) }
 
     /// The archive, for reading.
-    var store: ArchiveStore { ArchiveStore(root: archive, office: profile) }
+    var store: ArchiveStore { ArchiveStore(root: archive, office: profile, threads: threads) }
 
     /// Opens the archive for writing: takes the lock (waiting for another run when `wait` is true, otherwise
     /// failing at once with a message that says so), finishes what a run that died left (named in

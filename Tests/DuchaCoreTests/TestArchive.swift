@@ -18,9 +18,13 @@ struct TestArchive {
     let workspace: Workspace
     var archive: String { workspace.archive }
 
-    init(templates: String = Self.templates) throws {
+    /// - Parameter threads: how many threads its runs use (``Workspace/threads``); by default the setting's.
+    init(templates: String = Self.templates, threads: Int? = nil) throws {
         directory = try TestEnvironment.temporaryDirectory("ducha-core")
-        workspace = try Workspace(archive: directory.appendingPathComponent("Archive").path, templates: templates)
+        var workspace = try Workspace(
+            archive: directory.appendingPathComponent("Archive").path, templates: templates)
+        if let threads { workspace.threads = threads }
+        self.workspace = workspace
     }
 
     func remove() { try? FileManager.default.removeItem(at: directory) }
