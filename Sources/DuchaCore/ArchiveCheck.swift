@@ -106,7 +106,10 @@ public enum ArchiveCheck {
                 places.append((y, name))
             }
         }
-        let checked = ParallelMap.map(places) { place in
+        let threads = (try? ThreadSetting.current()) ?? ProcessInfo.processInfo.activeProcessorCount
+        let bagPlaces = places
+        let checked = Parallel.map(bagPlaces.count, threads: threads) { index in
+            let place = bagPlaces[index]
             var found = CheckEvidence()
             let files = checkBag(
                 root: "\(archive)/\(place.year)/\(place.name)", display: "\(place.year)/\(place.name)",
