@@ -1,6 +1,7 @@
 import Archive
 public import Intake
 public import Matters
+import Synchronization
 
 /// What taking in record files did.
 public struct IntakeResult: Sendable {
@@ -65,15 +66,22 @@ extension Office {
         // attachments of its new events copied in (a file whose attachment changed since it was hashed is
         // refused, and the rest planned again without it).
         let keep = try plannedAndStaged(&events, files: paths, asOf: asOf, into: &result)
-        let recordable = events.indices.filter { keep[$0] }
-        progress?.start(total: recordable.count, label: "记录事件")
+        // The events to record, moved to the front in their order, the rest let go; each is given up in its turn.
+        var count = 0
+        for index in events.indices where keep[index] {
+            events.swapAt(count, index)
+            count += 1
+        }
+        events.removeLast(events.count - count)
+        let queue = EventQueue(&events)
+        progress?.start(total: count, label: "记录事件")
         // Each event's slip and log are written while the next is prepared, and the logs of the events after it
         // are read ahead (EventRecorder.swift); outcomes are counted in the events' order.
         let recorder = EventRecorder(office: self)
-        let (writes, store, planned) = (recorder.writes, store, events)
+        let (writes, store) = (recorder.writes, store)
         Parallel.inOrder(
-            recordable.count, makers: recorder.readers,
-            make: { writes.readAhead(planned[recordable[$0]], store: store) },
+            count, makers: recorder.readers,
+            make: { writes.readAhead(queue.take($0), store: store) },
             visit: { _, read in
                 progress?.advance()
                 let incoming = read.incoming
@@ -197,6 +205,49 @@ extension Office {
             implied.append(event)
         }
         return implied
+    }
+}
+
+/// The events a run records, each given up when it is taken (read ahead of its recording), so that what the
+/// run holds shrinks as it records instead of staying a year's events to its end: they are kept in pieces of
+/// a thousand, and a piece goes once its last event is taken.
+private final class EventQueue: Sendable {
+    private static let piece = 1024
+    /// The pieces, each with how many of its events are still to be taken.
+    private let pieces: Mutex<[(events: [IncomingEvent], left: Int)]>
+    /// What stands in a taken event's place: nothing of it is held.
+    private static let taken = IncomingEvent(
+        event: MatterEvent(kind: .registration, values: FieldRecord()), attachments: [], file: "", location: "")
+
+    /// Takes `events` over, emptying it.
+    init(_ events: inout [IncomingEvent]) {
+        var pieces: [(events: [IncomingEvent], left: Int)] = []
+        pieces.reserveCapacity((events.count + Self.piece - 1) / Self.piece)
+        var start = 0
+        while start < events.count {
+            let end = min(start + Self.piece, events.count)
+            pieces.append((Array(events[start..<end]), end - start))
+            // Given up as copied: the events are never held twice.
+            for index in start..<end { events[index] = Self.taken }
+            start += Self.piece
+        }
+        events = []
+        self.pieces = Mutex(pieces)
+    }
+
+    /// The event at `index`, given up (each is taken once).
+    func take(_ index: Int) -> IncomingEvent {
+        pieces.withLock { pieces in
+            let (piece, offset) = index.quotientAndRemainder(dividingBy: Self.piece)
+            let event = pieces[piece].events[offset]
+            pieces[piece].left -= 1
+            if pieces[piece].left == 0 {
+                pieces[piece].events = []
+            } else {
+                pieces[piece].events[offset] = Self.taken
+            }
+            return event
+        }
     }
 }
 
