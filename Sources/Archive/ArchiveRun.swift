@@ -21,6 +21,8 @@ public final class ArchiveRun: Sendable {
         /// to seal each.
         var unsealed: [String: @Sendable () throws(ArchiveError) -> Void] = [:]
         var order: [String] = []
+        /// Bags sealed already in this run (``sealChanged()``), still marked in the journal until it finishes.
+        var sealed: [String] = []
         /// The file systems (by `st_dev`, with a folder on each) that hold files and folders written but not yet
         /// synced. Not the folders themselves: a run of ten thousand bags would hold sixty thousand names.
         var fileSystems: [UInt64: String] = [:]
@@ -64,7 +66,8 @@ public final class ArchiveRun: Sendable {
         }
     }
 
-    /// Whether `bag` was already marked changed in this run.
+    /// Whether `bag` was marked changed in this run and not sealed since (a bag ``sealChanged()`` sealed is marked
+    /// again when it changes again: its marker is there already, and is not written twice).
     func isMarked(_ bag: String) -> Bool { state.withLock { $0.unsealed[bag] != nil } }
 
     /// Notes that `bag` changed and how to seal it at the end of the run.
@@ -75,12 +78,24 @@ public final class ArchiveRun: Sendable {
         }
     }
 
+    /// Seals every bag changed so far, now (on ``threads`` threads: bags are independent); they stay marked in the
+    /// journal until ``finish()``, which seals again only those changed after. Lets a long run give up what it
+    /// held to seal each bag once its bags are done.
+    public func sealChanged() throws(ArchiveError) {
+        let (bags, seals) = state.withLock { state in (state.order, state.order.compactMap { state.unsealed[$0] }) }
+        // An error is the first bag's in the run's order; the bags stay marked, for recovery.
+        try Parallel.forEach(seals.count, threads: threads) { index throws(ArchiveError) in try seals[index]() }
+        state.withLock { state in
+            state.sealed += bags
+            for bag in bags { state.unsealed[bag] = nil }
+            state.order.removeFirst(bags.count)
+        }
+    }
+
     /// Seals every changed bag once and unmarks it, then writes each registry that took numbers. Called when the
     /// run ends, also after an error (what was done is then sealed, not left for recovery).
     public func finish() throws(ArchiveError) {
-        let seals = state.withLock { state in state.order.compactMap { state.unsealed[$0] } }
-        // Bags are independent: sealed on the run's threads; an error is the first bag's in the run's order.
-        try Parallel.forEach(seals.count, threads: threads) { index throws(ArchiveError) in try seals[index]() }
+        try sealChanged()
         // Every file and folder of the run durable before any bag leaves the journal: one `syncfs` for each file
         // system written to, in place of an `fsync` for every folder and tag file.
         let fileSystems = state.withLock { state in
@@ -91,12 +106,10 @@ public final class ArchiveRun: Sendable {
             return state.fileSystems
         }
         for device in fileSystems.keys.sorted() { try Posix.syncFileSystem(containing: fileSystems[device]!) }
-        let sealed = state.withLock { state in state.order.filter { state.unsealed[$0] != nil } }
+        var unmarked: Set<String> = []
+        let sealed = state.withLock { state in state.sealed.filter { unmarked.insert($0).inserted } }
         try ChangeJournal(root: root).end(sealed)
-        state.withLock { state in
-            state.unsealed = [:]
-            state.order = []
-        }
+        state.withLock { $0.sealed = [] }
         try state.withLock { state throws(ArchiveError) in
             for year in state.registries.keys.sorted() where state.registries[year]!.journaled > 0 {
                 try state.registries[year]!.save()

@@ -278,7 +278,9 @@ public struct ArchiveStore: Sendable {
             entry = found
         } else {
             let number = try registry(date.year).next(prefix: try office.prefix(for: form))
-            let file = "\(matter.year)/\(matter.id)/data/\(folder.rawValue)/\(form.rawValue)-\(number).\(fileExtension)"
+            // Of its own size: the run holds the year's entries, and an interpolated string keeps room to grow.
+            let file = String.exactly(
+                "\(matter.year)/\(matter.id)/data/\(folder.rawValue)/\(form.rawValue)-\(number).\(fileExtension)")
             entry = Registry.Entry(form: form.rawValue, number: number, matter: matter.id, date: date, file: file)
             // Recorded before the document is written, so that a run that dies never gives the number twice.
             if let run {
@@ -290,7 +292,7 @@ public struct ArchiveStore: Sendable {
             }
         }
         let base = entry.file.lastIndex(of: ".").map { String(entry.file[..<$0]) } ?? entry.file
-        return (entry.number, entry.date, "\(root)/\(base).\(fileExtension)")
+        return (entry.number, entry.date, String.exactly("\(root)/\(base).\(fileExtension)"))
     }
 
     /// Files a numbered document's bytes at the path ``give(form:for:occurrence:date:into:fileExtension:)``
@@ -360,4 +362,10 @@ public struct ArchiveStore: Sendable {
     static func list(_ path: String) throws(ArchiveError) -> [String] {
         try Directory.entries(path, missing: .empty).map(\.name).filter { !$0.hasPrefix(".") }
     }
+}
+
+extension String {
+    /// A copy of `text` in storage of just its size (an interpolated string keeps room to grow), for strings a
+    /// run holds many of.
+    static func exactly(_ text: String) -> String { String(decoding: Array(text.utf8), as: UTF8.self) }
 }

@@ -4,7 +4,7 @@ import Glibc
 /// changes it, ``wait(until:then:wakingIf:)`` sleeps until the state is ready for what it does. A change wakes
 /// the waiting threads only when `wakingIf` says it may have made one of them ready, so that threads handing
 /// work to each other sleep and wake in bursts, not once per item (on a machine whose cores are busy with other
-/// work, every wake-up waits for a core). The threads of a ``Parallel`` run and of a ``SerialWorker`` meet
+/// work, every wake-up waits for a core). The threads of a ``Parallel`` run and of ``KeyedWorkers`` meet
 /// here, and nowhere else.
 final class Monitor<State>: @unchecked Sendable {
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)

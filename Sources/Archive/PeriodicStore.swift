@@ -86,14 +86,15 @@ public struct PeriodicStore: Sendable {
         if let found = try existing(series, key: key, date: matchingDate ? date : nil, years: years) {
             entry = found
         } else {
-            let registry = try registry(date.year)
-            let number = registry.next(prefix: prefix)
+            // No copy of the run's registry is held while it takes the number: the year's entries would be copied.
+            let number = try registry(date.year).next(prefix: prefix)
             let file = "\(date.year)/\(series.folder)/data/\(baseName(number)).\(fileExtension)"
             entry = Registry.Entry(form: series.rawValue, number: number, matter: key, date: date, file: file)
             // Record the number before writing anything, so that a run that dies never gives it twice.
             if let run {
                 try run.give(entry, year: date.year)
             } else {
+                let registry = try registry(date.year)
                 var saved = Registry(year: registry.year, path: registry.path, entries: registry.entries + [entry])
                 try saved.save()
             }

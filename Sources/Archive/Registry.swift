@@ -31,8 +31,10 @@ public struct Registry: Sendable {
     public private(set) var entries: [Entry] = []
     /// How many of ``entries`` are in the journal but not yet in `registry.xml`.
     public private(set) var journaled: Int = 0
-    /// Where each form's entries for a matter are (`单据` and `事项` → positions in ``entries``, in order).
-    private var positions: [Key: [Int]] = [:]
+    /// Where each form's first entry for a matter is (`单据` and `事项` → its position in ``entries``), and where its
+    /// later ones are, in order (few forms are given twice to one matter: one number a year costs no list).
+    private var first: [Key: Int] = [:]
+    private var later: [Key: [Int]] = [:]
     /// The highest serial given of each prefix.
     private var highest: [String: Int] = [:]
 
@@ -49,14 +51,21 @@ public struct Registry: Sendable {
 
     /// Adds an entry to the list and the indexes.
     private mutating func add(_ entry: Entry) {
-        positions[Key(form: entry.form, matter: entry.matter), default: []].append(entries.count)
+        let key = Key(form: entry.form, matter: entry.matter)
+        if first[key] == nil { first[key] = entries.count } else { later[key, default: []].append(entries.count) }
         highest[entry.number.prefix] = max(highest[entry.number.prefix] ?? 0, entry.number.serial)
         entries.append(entry)
     }
 
     /// Whether the register holds exactly this entry.
     private func holds(_ entry: Entry) -> Bool {
-        positions[Key(form: entry.form, matter: entry.matter)]?.contains { entries[$0] == entry } ?? false
+        positions(Key(form: entry.form, matter: entry.matter)).contains { entries[$0] == entry }
+    }
+
+    /// The positions of a form's entries for a matter, in order.
+    private func positions(_ key: Key) -> [Int] {
+        guard let first = first[key] else { return [] }
+        return [first] + (later[key] ?? [])
     }
 
     /// `<year>/.registry-journal` beside `registry.xml`.
@@ -114,9 +123,11 @@ public struct Registry: Sendable {
     /// The `occurrence`-th number given to the series `form` (a form's name, or a publication series') for
     /// `matter` (a matter's id, or a publication's period), if any.
     public func existing(form: String, matter: String, occurrence: Int = 1) -> Entry? {
-        guard let found = positions[Key(form: form, matter: matter)], occurrence >= 1, occurrence <= found.count
-        else { return nil }
-        return entries[found[occurrence - 1]]
+        let key = Key(form: form, matter: matter)
+        guard occurrence >= 1, let first = first[key] else { return nil }
+        if occurrence == 1 { return entries[first] }
+        guard let later = later[key], occurrence - 2 < later.count else { return nil }
+        return entries[later[occurrence - 2]]
     }
 
     /// The `occurrence`-th number given to `form` for `matter`, if any.
@@ -126,7 +137,7 @@ public struct Registry: Sendable {
 
     /// Every number given to the series `form` for `matter`, in the order given.
     public func all(form: String, matter: String) -> [Entry] {
-        (positions[Key(form: form, matter: matter)] ?? []).map { entries[$0] }
+        positions(Key(form: form, matter: matter)).map { entries[$0] }
     }
 
     /// The next free number of `prefix` this year.

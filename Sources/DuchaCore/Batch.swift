@@ -1,5 +1,6 @@
 import Intake
 public import Matters
+import ODF
 
 /// What the quarter-end run did.
 public struct BatchResult: Sendable {
@@ -33,6 +34,7 @@ extension Office {
     {
         var result = BatchResult(
             intake: try takeIn(files: inputs, asOf: asOf, assignDue: true, progress: progress))
+        AllocatorTuning.releaseFreeMemory()
         progress?.start(total: try store.recordCount(), label: "检查逾期")
         // Matters are read and folded ahead on the office's threads and chased in order; each reminder's slip and
         // log are written while the next matter is looked at (EventRecorder.swift).
@@ -70,6 +72,10 @@ extension Office {
             })
         recorder.finish()
         progress?.finish()
+        // The matters' bags are done: sealed now (still marked until the run ends), so that what the run held to
+        // seal them, and the memory the stages before freed, are given up before the bulletin is made.
+        try store.run?.sealChanged()
+        AllocatorTuning.releaseFreeMemory()
         do {
             if let quarter = ReportPeriod.quarter(endingOn: asOf) {
                 result.bulletin = try BulletinPublisher(office: self).publish(quarter).publication

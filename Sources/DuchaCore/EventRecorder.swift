@@ -3,13 +3,13 @@ import Intake
 import Matters
 
 /// Records many events, in the order given, exactly as ``Office/record(_:)`` records them one by one — with
-/// the writing of each new event (its slip filled, packaged and filed, then its log) on a thread of its own
-/// while the calling thread reads, tries and numbers the next. Everything whose order the archive shows stays on
-/// the calling thread, in order: logs read, journal markers, numbers given (each in the registry's journal
-/// before its slip is written). The writes run one at a time in the order given, and an event waits until every
-/// earlier write of its matter is done before its log is read again, so the archive ends byte for byte as a
-/// one-thread run leaves it. Each event's outcome is handed to its handler, on the calling thread, in the order
-/// the events were given.
+/// the writing of each new event (its slip filled, packaged and filed, then its log) on writer threads while the
+/// calling thread reads, tries and numbers the next. Everything whose order the archive shows stays on the
+/// calling thread, in order: logs read, journal markers, numbers given (each in the registry's journal before
+/// its slip is written). A matter's writes run one at a time in the order given (``KeyedWorkers``; different
+/// matters' writes touch different files), and an event waits until every earlier write of its matter is done
+/// before its log is read again, so the archive ends byte for byte as a one-thread run leaves it. Each event's
+/// outcome is handed to its handler, on the calling thread, in the order the events were given.
 ///
 /// With one thread (the office's ``Workspace/threads``), or when no thread can be started, every event is
 /// recorded whole before the next.
@@ -17,7 +17,7 @@ final class EventRecorder {
     typealias Outcome = Result<Recorded, any Error>
 
     private let office: Office
-    private let writer: SerialWorker<Outcome>?
+    private let writer: KeyedWorkers<Outcome>?
     /// Handlers not yet called, in order, with their outcomes once known (nil: the writer's next output).
     private var waiting: [(handler: (Outcome) -> Void, outcome: Outcome?)] = []
     private var head = 0
@@ -26,7 +26,8 @@ final class EventRecorder {
 
     init(office: Office) {
         self.office = office
-        writer = office.workspace.threads > 1 && office.store.run != nil ? SerialWorker(depth: 32) : nil
+        let threads = office.workspace.threads
+        writer = threads > 1 && office.store.run != nil ? KeyedWorkers(threads: threads, depth: 32) : nil
     }
 
     /// How many threads may read logs ahead of their events (``MatterWrites/readAhead(_:store:)``) beside this one

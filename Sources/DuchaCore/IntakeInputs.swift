@@ -111,11 +111,13 @@ extension Office {
     }
 
     /// Registers the matters of every input without an error: a JSON file's read again one record at a time.
-    /// With more than one thread, each record is decoded here while the one before it is written into the archive
-    /// on a thread of its own, in order (the outcomes are counted in that order).
+    /// With more than one thread, each record is decoded here while those before it are written into the archive
+    /// on writer threads (the outcomes are counted in the records' order).
     func registerMatters(of inputs: IntakeInputs, into result: inout IntakeResult) {
+        let threads = workspace.threads
         let writer =
-            workspace.threads > 1 ? SerialWorker<(String, Result<ArchiveStore.RegisterOutcome, ArchiveError>)>() : nil
+            threads > 1
+            ? KeyedWorkers<(String, Result<ArchiveStore.RegisterOutcome, ArchiveError>)>(threads: threads) : nil
         func count(_ outcomes: [(String, Result<ArchiveStore.RegisterOutcome, ArchiveError>)]) {
             for (id, outcome) in outcomes {
                 switch outcome {

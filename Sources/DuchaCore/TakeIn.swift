@@ -65,15 +65,22 @@ extension Office {
         // attachments of its new events copied in (a file whose attachment changed since it was hashed is
         // refused, and the rest planned again without it).
         let keep = try plannedAndStaged(&events, files: paths, asOf: asOf, into: &result)
-        let recordable = events.indices.filter { keep[$0] }
-        progress?.start(total: recordable.count, label: "记录事件")
+        // The events to record, moved to the front in their order, the rest let go; each is given up in its turn.
+        var count = 0
+        for index in events.indices where keep[index] {
+            events.swapAt(count, index)
+            count += 1
+        }
+        events.removeLast(events.count - count)
+        let queue = EventQueue(&events)
+        progress?.start(total: count, label: "记录事件")
         // Each event's slip and log are written while the next is prepared, and the logs of the events after it
         // are read ahead (EventRecorder.swift); outcomes are counted in the events' order.
         let recorder = EventRecorder(office: self)
-        let (writes, store, planned) = (recorder.writes, store, events)
+        let (writes, store) = (recorder.writes, store)
         Parallel.inOrder(
-            recordable.count, makers: recorder.readers,
-            make: { writes.readAhead(planned[recordable[$0]], store: store) },
+            count, makers: recorder.readers,
+            make: { writes.readAhead(queue.take($0), store: store) },
             visit: { _, read in
                 progress?.advance()
                 let incoming = read.incoming

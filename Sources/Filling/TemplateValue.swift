@@ -1,7 +1,7 @@
 public import Matters
 
 /// The data a template is filled with: a tree of named values.
-public indirect enum TemplateValue: Sendable, Equatable {
+public enum TemplateValue: Sendable, Equatable {
     case text(String)
     case date(CivilDate)
     case number(DocumentNumber)

@@ -1,7 +1,7 @@
 /// A JSON value that remembers where it stood in the file, so that every error can name its line,
 /// and that keeps an object's keys in order, duplicates included, so that duplicates can be reported.
 public struct JSONNode: Sendable, Equatable {
-    public indirect enum Value: Sendable, Equatable {
+    public enum Value: Sendable, Equatable {
         case string(String)
         /// The number exactly as written.
         case number(String)

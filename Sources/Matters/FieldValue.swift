@@ -1,5 +1,5 @@
 /// A value of a catalogue field, already checked against its ``FieldType``.
-public indirect enum FieldValue: Sendable, Equatable {
+public enum FieldValue: Sendable, Equatable {
     case text(String)
     case date(CivilDate)
     case flag(Bool)

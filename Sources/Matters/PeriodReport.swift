@@ -31,8 +31,9 @@ public struct PeriodReport: Sendable {
     public let asOf: CivilDate
     /// 屡次迟报 (第十五条): a unit with this many late reports or more; 0 turns the list off.
     public let repeatedLateThreshold: Int
-    /// Every row counted, 涉密 ones included, in archive order.
-    public private(set) var rows: [LedgerRow] = []
+    /// The id of every matter counted, 涉密 ones included, in archive order (the rows themselves are not kept: a
+    /// year of ten thousand matters would hold ten thousand rows while the publication is made).
+    public private(set) var counted: [String] = []
     /// All matters counted, 涉密 ones included.
     public private(set) var total = Tally()
     /// The 涉密 matters among them.
@@ -91,13 +92,13 @@ public struct PeriodReport: Sendable {
         var kinds: [String: Int] = [:]
         var sources: [String: Int] = [:]
         var byUnit: [String: Tally] = [:]
-        var (rows, total, classified, lagging, plans) = (
-            self.rows, self.total, self.classified, self.lagging, self.plans
+        var (counted, total, classified, lagging, plans) = (
+            self.counted, self.total, self.classified, self.lagging, self.plans
         )
         try standings { matter, standing in
             let (known, status, row) = (standing.known, standing.status, standing.row)
             guard Self.counts(matter, row: row, known: known, in: period) else { return }
-            rows.append(row)
+            counted.append(matter.id)
             total.add(row, asOf: asOf)
             kinds[matter.kind.rawValue, default: 0] += 1
             sources[matter.values["事项来源"]?.text ?? "其他", default: 0] += 1
@@ -126,7 +127,9 @@ public struct PeriodReport: Sendable {
             $0.row.daysOverdue != $1.row.daysOverdue ? $0.row.daysOverdue > $1.row.daysOverdue : $0.row.id < $1.row.id
         }
         plans.sort { ($0.date, $0.matterID) < ($1.date, $1.matterID) }
-        (self.rows, self.total, self.classified, self.lagging, self.plans) = (rows, total, classified, lagging, plans)
+        (self.counted, self.total, self.classified, self.lagging, self.plans) = (
+            counted, total, classified, lagging, plans
+        )
     }
 
     /// The per-unit counts summed: every non-涉密 matter.

@@ -75,7 +75,7 @@ public struct XMLElement: Sendable, Equatable, Hashable {
 ///
 /// Text is the decoded character data; the parser merges adjacent text, CDATA and whitespace
 /// into one `.text` and drops comments and processing instructions.
-public indirect enum XMLNode: Sendable, Equatable, Hashable {
+public enum XMLNode: Sendable, Equatable, Hashable {
     /// A child element.
     case element(XMLElement)
     /// Character data (decoded).

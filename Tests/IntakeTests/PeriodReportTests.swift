@@ -104,7 +104,7 @@ struct PeriodReportTests {
     @Test("涉密 matters count in the totals only; last year's finished matters are out, its open ones in")
     func scopeAndClassified() throws {
         let r = try report()
-        #expect(r.rows.map(\.id) == ["2026-101", "2026-102", "2026-103", "2026-104", "2025-202", "2026-105"])
+        #expect(r.counted == ["2026-101", "2026-102", "2026-103", "2026-104", "2025-202", "2026-105"])
         #expect(r.total.matters == 6 && r.classified.matters == 1 && r.classified.overdue == 1)
         #expect(r.units.map(\.unit) == ["区乙局", "区甲局", "区丁局"])
         #expect(r.listed.matters == 5 && r.total.overdue == 2 && r.listed.overdue == 1)
@@ -153,7 +153,7 @@ struct PeriodReportTests {
     @Test("events after the day are not known: as of 2026-01-10 nothing is completed or overdue yet")
     func asOfDay() throws {
         let r = try report(asOf: "2026-01-10")
-        #expect(r.total.completed == 0 && r.total.overdue == 0 && r.rows.count == 5)
+        #expect(r.total.completed == 0 && r.total.overdue == 0 && r.counted.count == 5)
         #expect(r.plans.map(\.content) == [["区级预案内容"]])
     }
 }
