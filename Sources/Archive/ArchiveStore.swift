@@ -254,18 +254,21 @@ public struct ArchiveStore: Sendable {
     ) throws -> (number: DocumentNumber, date: CivilDate, path: String) {
         let given = try give(
             form: form, for: matter, occurrence: occurrence, date: date, into: folder, fileExtension: fileExtension)
-        try file(try render(given.number, given.date), at: given.path, of: matter)
-        return given
+        let path = "\(root)/\(given.file)"
+        try file(try render(given.number, given.date), at: path, of: matter)
+        return (given.number, given.date, path)
     }
 
     /// The number of a document to issue: the number already registered for this occurrence of the form (with
     /// its date, so a re-run gives the same bytes), or the next free one, recorded before anything is written
     /// (in a run, a line of the registry's journal), so that a run that dies never gives a number twice.
-    /// - Returns: the number, the document's date and the path to ``file(_:at:of:)`` it at.
+    /// - Returns: the number, the document's date and where to ``file(_:at:of:)`` it, relative to the archive's
+    ///   root: the registry's own string when its extension is `fileExtension` (a run holds the year's entries
+    ///   and every slip it made, and the two then share one copy of each path).
     public func give(
         form: Form, for matter: Matter, occurrence: Int = 1, date: CivilDate, into folder: Folder,
         fileExtension: String
-    ) throws -> (number: DocumentNumber, date: CivilDate, path: String) {
+    ) throws -> (number: DocumentNumber, date: CivilDate, file: String) {
         var found: Registry.Entry?
         for year in matter.year...max(matter.year, date.year) {
             if let entry = try registry(year).existing(form: form, matter: matter.id, occurrence: occurrence) {
@@ -291,8 +294,9 @@ public struct ArchiveStore: Sendable {
                 try registry.save()
             }
         }
+        if entry.file.hasSuffix(".\(fileExtension)") { return (entry.number, entry.date, entry.file) }
         let base = entry.file.lastIndex(of: ".").map { String(entry.file[..<$0]) } ?? entry.file
-        return (entry.number, entry.date, String.exactly("\(root)/\(base).\(fileExtension)"))
+        return (entry.number, entry.date, String.exactly("\(base).\(fileExtension)"))
     }
 
     /// Files a numbered document's bytes at the path ``give(form:for:occurrence:date:into:fileExtension:)``

@@ -169,16 +169,16 @@ public struct Registry: Sendable {
 
     /// Writes the register atomically with every number (the journal's too), then empties the journal.
     public mutating func save() throws(ArchiveError) {
-        var root = XMLElement(
-            "登记簿", attributes: [XMLAttribute("xmlns", "urn:ducha:registry:1"), XMLAttribute("年度", String(year))])
-        for entry in entries {
-            root.children.append(.text("\n  "))
-            root.children.append(.element(Self.element(entry)))
-        }
-        root.children.append(.text("\n"))
+        // Written entry by entry, not as one tree of the year's elements (a year of ten thousand matters has
+        // thirteen thousand numbers); the bytes are those of the tree.
         var out = XMLWriter.declaration
-        XMLWriter.serialize(root, into: &out)
-        out.append(0x0A)
+        out.reserveCapacity(out.count + 128 + entries.count * 256)
+        out += Array(#"<登记簿 xmlns="urn:ducha:registry:1" 年度=""#.utf8) + Array(String(year).utf8) + Array(#"">"#.utf8)
+        for entry in entries {
+            out += Array("\n  ".utf8)
+            XMLWriter.serialize(Self.element(entry), into: &out)
+        }
+        out += Array("\n</登记簿>\n".utf8)
         try AtomicFile.write(out, to: path)
         if try Posix.exists(journalPath) {
             try Posix.unlink(journalPath, failure: "无法删除登记簿日志")

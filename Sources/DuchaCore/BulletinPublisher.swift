@@ -27,6 +27,7 @@ struct BulletinPublisher {
     ///   published keeps its own.
     func publish(_ quarter: ReportPeriod, date: CivilDate? = nil) throws -> Published {
         let report = try office.periodReport(quarter, asOf: quarter.last)
+        AllocatorTuning.releaseFreeMemory()
         let profile = office.store.office.publications
         let store = PeriodicStore(root: office.store.root, office: office.store.office, run: office.store.run)
         let publication = try store.publish(
@@ -39,8 +40,9 @@ struct BulletinPublisher {
     /// The issue's .odt.
     func render(_ report: PeriodReport, number: DocumentNumber, date: CivilDate) throws -> [UInt8] {
         let profile = office.store.office.publications
-        let filled = template.fill(
-            BulletinCatalogue.data(report: report, issue: number, date: date, office: office.store.office))
+        let data = BulletinCatalogue.data(report: report, issue: number, date: date, office: office.store.office)
+        let filled = template.fill(data)
+        AllocatorTuning.releaseFreeMemory()
         if !filled.report.problems.isEmpty {
             throw DuchaError.fillFailed(document: "《\(profile.title)》", problems: filled.report.problems)
         }
@@ -49,9 +51,11 @@ struct BulletinPublisher {
             title: "\(profile.title) \(number.year)年第\(number.serial)期",
             subject: "\(report.period.chinese)督查工作情况通报", date: (date.year, date.month, date.day),
             extra: [("期号", "\(number.year)年第\(number.serial)期"), ("季度", report.period.key), ("数据截至", report.asOf.iso)])
-        return try DocumentRenderer.package(
+        let bytes = try DocumentRenderer.package(
             filled.document, meta: meta,
             extraParts: [ODFPart(path: Self.chartPath, mediaType: "image/svg+xml", data: chart.svg())])
+        AllocatorTuning.releaseFreeMemory()
+        return bytes
     }
 
     /// Per unit: completed, in progress, overdue (涉密 matters are in no unit).

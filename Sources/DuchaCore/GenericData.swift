@@ -11,7 +11,7 @@ enum GenericData {
         case .null: return .text("")
         case .array(let items): return .list(items.map(value))
         case .object(let members):
-            var fields: [String: TemplateValue] = [:]
+            var fields: TemplateRecord = [:]
             for member in members { fields[member.key] = value(member.value) }
             return .record(fields)
         }

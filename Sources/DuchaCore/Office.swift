@@ -211,7 +211,13 @@ public struct IssuedSlip: Sendable, Equatable {
     public var matter: String
     public var form: Form
     public var number: DocumentNumber
-    public var path: String
+    /// The archive's root and the slip's path relative to it (kept apart: a run that makes ten thousand slips
+    /// holds one root, and each relative path is the registry's own string).
+    var root: String
+    var file: String
+
+    /// The slip's path.
+    public var path: String { "\(root)/\(file)" }
 }
 
 extension IncomingEvent {

@@ -22,8 +22,8 @@ enum SlipData {
 
     static func extra(
         form: Form, event: MatterEvent, log: [StoredEvent], before: MatterStatus, after: MatterStatus
-    ) -> [String: TemplateValue] {
-        var extra: [String: TemplateValue] = [:]
+    ) -> TemplateRecord {
+        var extra: TemplateRecord = [:]
         let original = originalNumber(in: log).map(TemplateValue.number) ?? .text("")
         switch form {
         case .notice:
@@ -43,7 +43,7 @@ enum SlipData {
             extra["催办要求"] = .list(demands)
         case .returnSlip:
             let report = log.last { $0.event.kind == .report }?.event
-            var material: [String: TemplateValue] = [
+            var material: TemplateRecord = [
                 "标题": .text(report?.text("标题") ?? ""), "报送日期": .date(report?.date ?? event.date),
             ]
             if let number = report?.text("文号") { material["文号"] = .text(number) }

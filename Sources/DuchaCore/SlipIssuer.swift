@@ -24,7 +24,7 @@ struct SlipIssuer: Sendable {
     /// it, dated `date` unless a number was already given on another date.
     func issue(
         for matter: Matter, occurrence: Int, date: CivilDate, into folder: ArchiveStore.Folder,
-        extra: [String: TemplateValue]
+        extra: TemplateRecord
     ) throws -> IssuedSlip {
         try numbered(for: matter, occurrence: occurrence, date: date, into: folder, extra: extra).file()
     }
@@ -33,15 +33,16 @@ struct SlipIssuer: Sendable {
     /// registry) and nothing written yet.
     func numbered(
         for matter: Matter, occurrence: Int, date: CivilDate, into folder: ArchiveStore.Folder,
-        extra: [String: TemplateValue]
+        extra: TemplateRecord
     ) throws -> NumberedSlip {
         let given = try store.give(
             form: form, for: matter, occurrence: occurrence, date: date, into: folder, fileExtension: format.rawValue)
         return NumberedSlip(
-            issuer: self, matter: matter, number: given.number, date: given.date, path: given.path, extra: extra)
+            issuer: self, matter: matter, number: given.number, date: given.date, relativePath: given.file, extra: extra
+        )
     }
 
-    func render(matter: Matter, number: DocumentNumber, date: CivilDate, extra: [String: TemplateValue]) throws
+    func render(matter: Matter, number: DocumentNumber, date: CivilDate, extra: TemplateRecord) throws
         -> [UInt8]
     {
         let data = FormCatalogue.data(
@@ -70,13 +71,16 @@ struct NumberedSlip: Sendable {
     let matter: Matter
     let number: DocumentNumber
     let date: CivilDate
-    let path: String
-    let extra: [String: TemplateValue]
+    /// Where it is filed, relative to the archive's root.
+    let relativePath: String
+    let extra: TemplateRecord
 
     /// Renders the slip and files it in the matter's bag.
     func file() throws -> IssuedSlip {
         let bytes = try issuer.render(matter: matter, number: number, date: date, extra: extra)
-        try issuer.store.file(bytes, at: path, of: matter)
-        return IssuedSlip(matter: matter.id, form: issuer.form, number: number, path: path)
+        let slip = IssuedSlip(
+            matter: matter.id, form: issuer.form, number: number, root: issuer.store.root, file: relativePath)
+        try issuer.store.file(bytes, at: slip.path, of: matter)
+        return slip
     }
 }

@@ -1,6 +1,7 @@
 import Archive
 public import Intake
 public import Matters
+import ODF
 
 /// What taking in record files did.
 public struct IntakeResult: Sendable {
@@ -37,6 +38,9 @@ extension Office {
         var result = IntakeResult()
         defer { staging.discard() }
         var inputs = try checkInputs(paths, attachments: staging)
+        // What each stage let go is given back to the system before the next (a long run's peak then follows what
+        // it holds, not what its stages once held together with freed pages).
+        AllocatorTuning.releaseFreeMemory()
         result.unlisted = inputs.unlisted
         for d in inputs.matterDiagnostics {
             if d.severity == .error {
@@ -58,6 +62,7 @@ extension Office {
         implied = []
         events += inputs.events
         inputs.events = []
+        AllocatorTuning.releaseFreeMemory()
         // In date order; within a day, a 审定 first (it is only allowed before 交办), then the 交办s the records
         // imply, then every other event in its file's order (a stable sort).
         Self.order(&events, implied: impliedCount)
@@ -65,6 +70,7 @@ extension Office {
         // attachments of its new events copied in (a file whose attachment changed since it was hashed is
         // refused, and the rest planned again without it).
         let keep = try plannedAndStaged(&events, files: paths, asOf: asOf, into: &result)
+        AllocatorTuning.releaseFreeMemory()
         // The events to record, moved to the front in their order, the rest let go; each is given up in its turn.
         var count = 0
         for index in events.indices where keep[index] {
@@ -81,8 +87,11 @@ extension Office {
         Parallel.inOrder(
             count, makers: recorder.readers,
             make: { writes.readAhead(queue.take($0), store: store) },
-            visit: { _, read in
+            visit: { index, read in
                 progress?.advance()
+                // What the events recorded so far held (their logs, slips and summaries) given back to the system
+                // now and then, so that a long run's memory follows what it holds, not what it once held.
+                if index % 2048 == 2047 { AllocatorTuning.releaseFreeMemory() }
                 let incoming = read.incoming
                 let id = incoming.event.matterID
                 if let asOf, incoming.event.date > asOf {
@@ -101,6 +110,7 @@ extension Office {
                 }
             })
         recorder.finish()
+        AllocatorTuning.releaseFreeMemory()
         progress?.finish()
         return result
     }

@@ -64,12 +64,12 @@ public enum AssessmentCatalogue {
     public static func data(report: PeriodReport, number: DocumentNumber, date: CivilDate, office: OfficeProfile)
         -> TemplateValue
     {
-        func record(_ tally: Tally) -> [String: TemplateValue] {
-            var fields: [String: TemplateValue] = [:]
+        func record(_ tally: Tally) -> TemplateRecord {
+            var fields: TemplateRecord = [:]
             for (column, value) in zip(columns.dropFirst(2), cells(tally)) { fields[column] = .text(value) }
             return fields
         }
-        var fields: [String: TemplateValue] = [
+        var fields: TemplateRecord = [
             "标题": .text("\(report.period.year)年度督查事项督考合一考评表"), "年度": .text(String(report.period.year)),
             "文号": .number(number), "截至日期": .date(report.asOf), "编制日期": .date(date), "机关名称": .text(office.name),
             "合计": .record(record(report.total)), "说明": .list(notes(report).map(TemplateValue.text)),

@@ -73,14 +73,13 @@ public enum BulletinCatalogue {
     {
         let profile = office.publications
         func count(_ n: Int) -> TemplateValue { .text(String(n)) }
-        func counts(_ t: Tally) -> [String: TemplateValue] {
+        func counts(_ t: Tally) -> TemplateRecord {
             [
                 "事项": count(t.matters), "已办结": count(t.completed), "办理中": count(t.inProgress),
                 "逾期": count(t.overdue), "催办": count(t.reminders), "退办": count(t.returns),
             ]
         }
-        func joined(_ units: [String]) -> TemplateValue? { units.isEmpty ? nil : .text(units.joined(separator: "、")) }
-        var fields: [String: TemplateValue] = [
+        var fields: TemplateRecord = [
             "刊名": .text(profile.title), "期号": .text("第\(issue.serial)期"), "期数": count(issue.serial),
             "年度": count(issue.year), "编印单位": .text(profile.publisher ?? office.name), "印发日期": .date(date),
             "季度": .text(report.period.chinese), "截至日期": .date(report.asOf),
@@ -100,27 +99,32 @@ public enum BulletinCatalogue {
         if report.classified.matters > 0 {
             fields["涉密说明"] = .text("另有涉密事项\(report.classified.matters)项，按保密规定只计入总体情况，不列入本表和下图。")
         }
-        fields["推进缓慢"] = .list(
-            report.lagging.enumerated().map { n, item in
-                var entry: [String: TemplateValue] = [
-                    "序号": count(n + 1), "编号": .text(item.row.id), "事项名称": .text(item.row.title),
+        // The two lists that grow with the year are made a row at a time as the issue is filled.
+        let lagging = report.lagging
+        fields["推进缓慢"] = .rows(
+            TemplateRows(count: lagging.count) { n in
+                let item = lagging[n]
+                var entry: TemplateRecord = [
+                    "序号": .text(String(n + 1)), "编号": .text(item.row.id), "事项名称": .text(item.row.title),
                     "主责单位": .text(item.row.leadUnit), "滞后情况": .text(item.what),
                 ]
-                entry["协办单位"] = joined(item.row.coUnits)
+                if !item.row.coUnits.isEmpty { entry["协办单位"] = .text(item.row.coUnits.joined(separator: "、")) }
                 return .record(entry)
             })
         fields["表扬"] = .list(report.commended.map { .record(["单位": .text($0.unit), "事由": .text(praise($0.tally))]) })
         fields["批评"] = .list(report.criticised.map { .record(["单位": .text($0.unit), "事由": .text(blame($0.tally))]) })
         fields["屡次迟报"] = .list(
             report.repeatedlyLate.map { .record(["单位": .text($0.unit), "迟报次数": count($0.tally.lateReports)]) })
-        fields["落实预案"] = .list(
-            report.plans.enumerated().map { n, plan in
-                var entry: [String: TemplateValue] = [
-                    "序号": count(n + 1), "编号": .text(plan.matterID), "事项名称": .text(plan.title),
+        let plans = report.plans
+        fields["落实预案"] = .rows(
+            TemplateRows(count: plans.count) { n in
+                let plan = plans[n]
+                var entry: TemplateRecord = [
+                    "序号": .text(String(n + 1)), "编号": .text(plan.matterID), "事项名称": .text(plan.title),
                     "主责单位": .text(plan.leadUnit), "报送日期": .date(plan.date),
                     "内容": .list(plan.content.map(TemplateValue.text)),
                 ]
-                entry["协办单位"] = joined(plan.coUnits)
+                if !plan.coUnits.isEmpty { entry["协办单位"] = .text(plan.coUnits.joined(separator: "、")) }
                 return .record(entry)
             })
         return .record(fields)

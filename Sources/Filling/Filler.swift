@@ -37,6 +37,13 @@ struct Filler {
                         run(body, into: &out)
                         context.removeLast()
                     }
+                } else if case .rows(let rows) = value {
+                    for i in 0..<rows.count {
+                        if i > 0 { out.append(contentsOf: between) }
+                        context.append(rows.make(i))
+                        run(body, into: &out)
+                        context.removeLast()
+                    }
                 } else {
                     context.append(value)
                     run(body, into: &out)
@@ -77,7 +84,7 @@ struct Filler {
             return s
         case (nil, .number(let n)), ("文号", .number(let n)): return n.description
         case (nil, .flag(let b)): return b ? "是" : "否"
-        case (_, .list), (_, .record):
+        case (_, .list), (_, .rows), (_, .record):
             problems.append("\(tag.raw)：是一组值，不能直接填入（应放在区块中，或写明其中一项）")
             return nil
         default:

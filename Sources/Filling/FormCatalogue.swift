@@ -83,7 +83,7 @@ public enum FormCatalogue {
     /// The data of one slip for one matter; `extra` holds the form's own fields (see ``ownFields(of:)``).
     public static func data(
         form: Form, matter: Matter, number: DocumentNumber, date: CivilDate, office: OfficeProfile,
-        extra: [String: TemplateValue] = [:]
+        extra: TemplateRecord = [:]
     ) -> TemplateValue {
         guard case .record(var fields) = TemplateValue(.record(matter.values)) else { return .record([:]) }
         for (key, value) in extra { fields[key] = value }

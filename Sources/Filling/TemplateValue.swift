@@ -7,7 +7,10 @@ public enum TemplateValue: Sendable, Equatable {
     case number(DocumentNumber)
     case flag(Bool)
     case list([TemplateValue])
-    case record([String: TemplateValue])
+    /// A list made one item at a time as the document is filled (``TemplateRows``): a year's bulletin lists
+    /// thousands of rows, and none needs to be held at once.
+    case rows(TemplateRows)
+    case record(TemplateRecord)
 
     /// Converts a checked catalogue value.
     public init(_ value: FieldValue) {
@@ -17,7 +20,7 @@ public enum TemplateValue: Sendable, Equatable {
         case .flag(let b): self = .flag(b)
         case .list(let items): self = .list(items.map(TemplateValue.init))
         case .record(let r):
-            var fields: [String: TemplateValue] = [:]
+            var fields: TemplateRecord = [:]
             for entry in r.entries { fields[entry.key] = TemplateValue(entry.value) }
             self = .record(fields)
         }
@@ -29,6 +32,7 @@ public enum TemplateValue: Sendable, Equatable {
         case .text(let s): return !s.isEmpty
         case .flag(let b): return b
         case .list(let items): return !items.isEmpty
+        case .rows(let rows): return rows.count > 0
         case .record(let fields): return !fields.isEmpty
         case .date, .number: return true
         }

@@ -20,9 +20,11 @@ struct ArchivalCopyOptions: ParsableArguments {
         }
     }
 
-    /// Files the copies of `documents` when enabled, and says what was filed.
-    func file(_ documents: [String], in office: Office, byDefault: Bool) throws {
-        guard enabled(byDefault: byDefault), !documents.isEmpty else { return }
+    /// Files the copies of `documents` when enabled (the list is made only then), and says what was filed.
+    func file(_ documents: @autoclosure () -> [String], in office: Office, byDefault: Bool) throws {
+        guard enabled(byDefault: byDefault) else { return }
+        let documents = documents()
+        guard !documents.isEmpty else { return }
         let copies = try office.fileArchivalCopies(documents)
         if !copies.available {
             if pdfa == true { warn("未安装 LibreOffice，未生成 PDF/A 归档件") }

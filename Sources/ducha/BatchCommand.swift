@@ -35,10 +35,12 @@ struct BatchCommand: ParsableCommand {
             print("季末批处理（截至 \(asOf.iso)）")
             print("  事项：新归档 \(result.intake.mattersAdded) 个，已在档未变 \(result.intake.mattersUnchanged) 个")
             print("  事件：新记录 \(result.intake.eventsAdded) 个，已记录未变 \(result.intake.eventsUnchanged) 个")
-            let slips = result.slips
-            let documents = slips.map(\.path) + (result.bulletin.map { [$0.paths[0]] } ?? [])
-            try archival.file(documents, in: office, byDefault: false)
-            print("  签发单据：\(slips.count) 份" + (slips.isEmpty ? "" : "，其中《督查催办单》\(result.reminders.count) 份"))
+            // The intake's slips, then the reminders, without a list of both: a year's run makes thousands.
+            let slips = [result.intake.slips, result.reminders].joined()
+            let count = result.intake.slips.count + result.reminders.count
+            try archival.file(
+                slips.map(\.path) + (result.bulletin.map { [$0.paths[0]] } ?? []), in: office, byDefault: false)
+            print("  签发单据：\(count) 份" + (count == 0 ? "" : "，其中《督查催办单》\(result.reminders.count) 份"))
             for slip in slips { print("    \(slip.matter) \(slip.number)：\(slip.path)") }
             print("  逾期未报：\(result.overdue) 个事项")
             if let bulletin = result.bulletin {
