@@ -33,9 +33,10 @@ public final class OfficePool: @unchecked Sendable {
         /// Seconds a single document may take before its worker is killed (and a server may take to start).
         public var timeout: Double = 120
         /// Documents one LibreOffice server converts before it is replaced by a fresh one.
-        public var documentsPerProcess = 100
-        /// Documents handed to a server in one request (its progress is still watched document by document).
-        public var documentsPerRequest = 4
+        public var documentsPerProcess = 500
+        /// The most documents handed to a server in one request (fewer as the end nears, so that the workers
+        /// finish together; its progress is watched document by document all the same).
+        public var documentsPerRequest = 8
         /// Seconds a server may stay unused before it is stopped; nil keeps the servers for the pool's life.
         public var idleTimeout: Double? = 300
         /// A fontconfig file mapping the government fonts to fonts installed here (`Templates/fonts.conf`).
@@ -160,7 +161,8 @@ public final class OfficePool: @unchecked Sendable {
                 var fresh = worker.server.map { $0.documents >= settings.documentsPerProcess } ?? true
                 let room =
                     fresh ? settings.documentsPerProcess : settings.documentsPerProcess - worker.server!.documents
-                guard let batch = queue.take(min(settings.documentsPerRequest, room)) else { return }
+                let share = (queue.count + 2 * workers.count - 1) / (2 * workers.count)
+                guard let batch = queue.take(min(settings.documentsPerRequest, room, share)) else { return }
                 fresh = fresh || worker.server?.isRunning != true
                 if fresh {
                     worker.stop()
