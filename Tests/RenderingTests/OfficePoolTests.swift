@@ -19,13 +19,13 @@ struct OfficePoolTests {
         }
     }
 
-    @Test("one worker per core by default, each document converted once, servers replaced after N documents")
-    func recycles() throws {
+    @Test("one worker per core by default, each document converted once, every worker used")
+    func converts() throws {
         let folder = try TestEnvironment.temporaryDirectory("ducha-pool")
         defer { try? FileManager.default.removeItem(at: folder) }
         let files = try Self.documents((1...6).map { "文档\($0)" }, in: folder)
         #expect(OfficePool.Settings(fontAliases: nil).workers == ProcessInfo.processInfo.activeProcessorCount)
-        let pool = try OfficePool(.init(workers: 2, documentsPerProcess: 2, fontAliases: nil))
+        let pool = try OfficePool(.init(workers: 2, fontAliases: nil))
         let results = pool.convert(files, kind: .print, into: folder.appendingPathComponent("pdf").path)
         #expect(results.count == 6)
         for (file, result) in zip(files, results) {
@@ -35,12 +35,25 @@ struct OfficePoolTests {
                     == URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent)
             #expect(try RenderedPDF(pdf).pages >= 1)
         }
-        // 6 documents on 2 workers, at most 2 per server: 3 servers.
-        #expect(pool.done == OfficePool.Counters(starts: 3, kills: 0))
+        // Each worker takes its first documents before its server is up: both servers ran, and still run.
+        #expect(pool.done == OfficePool.Counters(starts: 2, kills: 0))
         let servers = pool.servers
         #expect(servers.count == 2, "\(servers)")
         pool.stop()
         for pid in servers { #expect(TestEnvironment.processState(pid) == nil, "server \(pid) still runs") }
+        #expect(pool.servers.isEmpty)
+    }
+
+    @Test("a server is replaced by a fresh one after N documents")
+    func recycles() throws {
+        let folder = try TestEnvironment.temporaryDirectory("ducha-pool-recycle")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let files = try Self.documents((1...5).map { "文档\($0)" }, in: folder)
+        let pool = try OfficePool(.init(workers: 1, documentsPerProcess: 2, fontAliases: nil))
+        let results = pool.convert(files, kind: .print, into: folder.appendingPathComponent("pdf").path)
+        for result in results { #expect(try RenderedPDF(try result.get()).pages >= 1) }
+        // 5 documents, at most 2 per server: 3 servers.
+        #expect(pool.done == OfficePool.Counters(starts: 3, kills: 0))
     }
 
     @Test(
