@@ -213,8 +213,9 @@ public final class OfficePool: @unchecked Sendable {
 
     private func checkIn(_ worker: Worker) {
         worker.lastUse = Date()
+        // The worker used last is handed out first: a caller converting one document at a time keeps one server.
         condition.withLock {
-            idle.append(worker)
+            idle.insert(worker, at: 0)
             condition.broadcast()
         }
         guard let seconds = settings.idleTimeout else { return }

@@ -81,6 +81,27 @@ struct OfficePoolTests {
         #expect(!print.contains("pdfaid:part"), "a print copy declares PDF/A")
     }
 
+    @Test("a server unused for the idle timeout is stopped, and started again for the next document")
+    func idleServers() throws {
+        let folder = try TestEnvironment.temporaryDirectory("ducha-pool-idle")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let files = try Self.documents(["先", "后"], in: folder)
+        let pool = try OfficePool(.init(workers: 1, idleTimeout: 1, fontAliases: nil))
+        _ = try pool.convert([files[0]], kind: .print, into: folder.path)[0].get()
+        let servers = pool.servers
+        #expect(servers.count == 1)
+        let converted = Date()
+        while !pool.servers.isEmpty || servers.contains(where: { TestEnvironment.processState($0) != nil }),
+            Date().timeIntervalSince(converted) < 30
+        {
+            usleep(100_000)
+        }
+        #expect(pool.servers.isEmpty, "the idle server was not stopped")
+        for pid in servers { #expect(TestEnvironment.processState(pid) == nil, "server \(pid) still runs") }
+        _ = try pool.convert([files[1]], kind: .print, into: folder.path)[0].get()
+        #expect(pool.done == OfficePool.Counters(starts: 2, kills: 0))
+    }
+
     @Test("a document that hangs its worker is reported, the worker killed and restarted, the rest converted")
     func hungWorker() throws {
         let soffice = try #require(TestEnvironment.soffice, "LibreOffice is required in CI")
