@@ -42,7 +42,8 @@ public final class OfficePool: @unchecked Sendable {
         /// A fontconfig file mapping the government fonts to fonts installed here (`Templates/fonts.conf`).
         public var fontAliases: String?
         /// The LibreOffice command; by default ``PDFConverter/soffice()``. The servers run the `soffice.bin`
-        /// beside it (beside the file it links to, when it is a link).
+        /// beside it (beside the file it links to, when it is a link); the requests are made with the command, or
+        /// with the `oosplash` it runs when it is LibreOffice's own `soffice` script (which costs a few forks).
         public var soffice: String?
 
         public init(
@@ -136,6 +137,7 @@ public final class OfficePool: @unchecked Sendable {
             let message = "在 LibreOffice 命令（\(soffice)）旁找不到 soffice.bin"
             return files.map { .failure(Failure(document: $0, message: message)) }
         }
+        let client = Self.requestCommand(for: soffice, binary: binary)
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
@@ -170,7 +172,7 @@ public final class OfficePool: @unchecked Sendable {
                     do throws(Failure) {
                         worker.server = try OfficeServer.start(
                             .init(
-                                binary: binary, client: soffice, profile: worker.profile, keep: worker.keep,
+                                binary: binary, client: client, profile: worker.profile, keep: worker.keep,
                                 fonts: fontConfiguration),
                             timeout: settings.timeout)
                     } catch {
@@ -244,6 +246,19 @@ public final class OfficePool: @unchecked Sendable {
             if FileManager.default.isExecutableFile(atPath: binary) { return binary }
         }
         return nil
+    }
+
+    /// What the requests are made with: the `oosplash` beside `binary` when `command` is LibreOffice's `soffice`
+    /// script beside it (the script only sets the environment, which the pool sets itself, and runs `oosplash`),
+    /// else `command`.
+    static func requestCommand(for command: String, binary: String) -> String {
+        let folder = URL(fileURLWithPath: binary).deletingLastPathComponent()
+        let script = folder.appendingPathComponent("soffice").resolvingSymlinksInPath().path
+        let launcher = folder.appendingPathComponent("oosplash").path
+        guard URL(fileURLWithPath: command).resolvingSymlinksInPath().path == script,
+            FileManager.default.isExecutableFile(atPath: launcher)
+        else { return command }
+        return launcher
     }
 
     /// The document a server keeps open: an empty text document.
