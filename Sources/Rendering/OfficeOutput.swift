@@ -2,8 +2,8 @@ import Foundation
 
 /// What a LibreOffice server prints (its standard output and error): a "convert X -> Y using filter" line for
 /// every document it starts converting, an "Error: …" line for a document it cannot load. Counts the "convert"
-/// lines, keeps the text of the current request only (at most ``maxText`` bytes), and wakes whoever waits when
-/// a line comes, when the output closes, or when told (``wake()``: a client process ended).
+/// lines, keeps the latest text (at most ``maxText`` bytes), and wakes whoever waits when a line comes, when the
+/// output closes, or when told (``wake()``: a client process ended).
 final class OfficeOutput: @unchecked Sendable {
     /// The most bytes of text kept.
     static let maxText = 16 << 10
@@ -11,6 +11,8 @@ final class OfficeOutput: @unchecked Sendable {
     private let condition = NSCondition()
     private var pending = Data()
     private var text = ""
+    /// Bytes of text ever kept: the position of the end of ``text``.
+    private var written = 0
     private var conversions = 0
     private var wakes = 0
     private var closed = false
@@ -38,7 +40,11 @@ final class OfficeOutput: @unchecked Sendable {
                 let line = String(decoding: pending[pending.startIndex..<end], as: UTF8.self)
                 pending.removeSubrange(pending.startIndex...end)
                 if line.hasPrefix("convert ") { conversions += 1 }
-                if text.utf8.count < Self.maxText { text += line + "\n" }
+                text += line + "\n"
+                written += line.utf8.count + 1
+                if text.utf8.count > Self.maxText {
+                    text = String(decoding: text.utf8.suffix(Self.maxText / 2), as: UTF8.self)
+                }
             }
             if pending.count > Self.maxText { pending.removeAll() }
             condition.broadcast()
@@ -53,12 +59,12 @@ final class OfficeOutput: @unchecked Sendable {
         }
     }
 
-    /// Where the output stands: "convert" lines so far and wakes so far; forgets the text so far.
-    func begin() -> (conversions: Int, wakes: Int) {
-        condition.withLock {
-            text = ""
-            return (conversions, wakes)
-        }
+    /// Where the output stands: "convert" lines so far, wakes so far, and the position of its text.
+    var state: (conversions: Int, wakes: Int, written: Int) { condition.withLock { (conversions, wakes, written) } }
+
+    /// The text written since `position` (as much of it as is kept).
+    func text(since position: Int) -> String {
+        condition.withLock { String(decoding: text.utf8.suffix(max(0, written - position)), as: UTF8.self) }
     }
 
     /// Waits until there are more than `seen` "convert" lines, a wake after `wakes`, the output closed, or
@@ -79,6 +85,6 @@ final class OfficeOutput: @unchecked Sendable {
     }
 
     var isClosed: Bool { condition.withLock { closed } }
-    /// The text since ``begin()``.
+    /// The text kept.
     var recent: String { condition.withLock { text } }
 }

@@ -152,55 +152,99 @@ public final class OfficePool: @unchecked Sendable {
                 results.set(index, .failure(Failure(document: file, message: "文件不存在")))
             }
         }
-        let absolute = files.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
-        let outputFolder = URL(fileURLWithPath: directory).standardizedFileURL.path
         guard queue.count > 0 else { return results.all }
         let workers = checkOut(min(settings.workers, queue.count))
+        let job = Job(
+            files: files, absolute: files.map { URL(fileURLWithPath: $0).standardizedFileURL.path },
+            directory: directory, outputFolder: URL(fileURLWithPath: directory).standardizedFileURL.path,
+            filter: kind.filter, workers: workers.count, queue: queue, results: results,
+            binary: binary, client: client)
         DispatchQueue.concurrentPerform(iterations: workers.count) { n in
-            let worker = workers[n]
-            defer { checkIn(worker) }
-            while true {
-                var fresh = worker.server.map { $0.documents >= settings.documentsPerProcess } ?? true
-                let room =
-                    fresh ? settings.documentsPerProcess : settings.documentsPerProcess - worker.server!.documents
-                let share = (queue.count + 2 * workers.count - 1) / (2 * workers.count)
-                guard let batch = queue.take(min(settings.documentsPerRequest, room, share)) else { return }
-                fresh = fresh || worker.server?.isRunning != true
-                if fresh {
-                    worker.stop()
-                    condition.withLock { counters.starts += 1 }
-                    do throws(Failure) {
-                        worker.server = try OfficeServer.start(
-                            .init(
-                                binary: binary, client: client, profile: worker.profile, keep: worker.keep,
-                                fonts: fontConfiguration),
-                            timeout: settings.timeout)
-                    } catch {
-                        for index in batch {
-                            results.set(index, .failure(Failure(document: files[index], message: error.message)))
-                        }
-                        continue
+            defer { checkIn(workers[n]) }
+            work(job, on: workers[n])
+        }
+        return results.all
+    }
+
+    /// What the workers of one ``convert(_:kind:into:)`` share.
+    private struct Job: @unchecked Sendable {
+        let files: [String]
+        let absolute: [String]
+        let directory: String
+        let outputFolder: String
+        let filter: String
+        let workers: Int
+        let queue: DocumentQueue
+        let results: ResultList
+        let binary: String
+        let client: String
+    }
+
+    /// Converts documents of `job` on `worker` until none is left: a request at a time, the next one sent as
+    /// soon as the server has started the last document of the one before.
+    private func work(_ job: Job, on worker: Worker) {
+        let limit = settings.documentsPerProcess
+        /// The next documents for a server that has converted `done`: a share that keeps the workers finishing
+        /// together, within the request size and the server's room.
+        func take(done: Int) -> [Int]? {
+            let share = (job.queue.count + 2 * job.workers - 1) / (2 * job.workers)
+            return job.queue.take(min(settings.documentsPerRequest, limit - done, share))
+        }
+        while true {
+            let fresh = worker.server.map { $0.documents >= limit || !$0.isRunning } ?? true
+            guard let batch = take(done: fresh ? 0 : worker.server?.documents ?? 0) else { return }
+            if fresh {
+                worker.stop()
+                condition.withLock { counters.starts += 1 }
+                do throws(Failure) {
+                    worker.server = try OfficeServer.start(
+                        .init(
+                            binary: job.binary, client: job.client, profile: worker.profile, keep: worker.keep,
+                            fonts: fontConfiguration),
+                        timeout: settings.timeout)
+                } catch {
+                    for index in batch {
+                        job.results.set(index, .failure(Failure(document: job.files[index], message: error.message)))
                     }
+                    continue
                 }
-                guard let server = worker.server else { return }
-                let outcome = server.convert(
-                    batch.map { absolute[$0] }, filter: kind.filter, into: outputFolder, timeout: settings.timeout)
+            }
+            guard let server = worker.server else { return }
+            var current: (batch: [Int], request: OfficeServer.Request)? = (batch, send(batch, of: job, to: server))
+            while let (batch, request) = current {
+                var next: (batch: [Int], request: OfficeServer.Request)?
+                let outcome = server.finish(request, timeout: settings.timeout) {
+                    guard server.documents < limit, let more = take(done: server.documents) else { return }
+                    next = (more, send(more, of: job, to: server))
+                }
                 if outcome.killed { condition.withLock { counters.kills += 1 } }
-                if outcome.gone { worker.server = nil }
                 var again: [Int] = []
                 for (index, result) in zip(batch, outcome.results) {
                     switch result {
                     case .converted:
-                        results.set(index, .success(PDFConverter.output(for: files[index], in: directory)))
+                        job.results.set(index, .success(PDFConverter.output(for: job.files[index], in: job.directory)))
                     case .failed(let message):
-                        results.set(index, .failure(Failure(document: files[index], message: message)))
+                        job.results.set(index, .failure(Failure(document: job.files[index], message: message)))
                     case nil: again.append(index)
                     }
                 }
-                queue.putBack(again)
+                if outcome.gone {
+                    worker.server = nil
+                    if let next {
+                        server.abandon(next.request)
+                        again += next.batch
+                    }
+                    current = nil
+                } else {
+                    current = next
+                }
+                job.queue.putBack(again)
             }
         }
-        return results.all
+    }
+
+    private func send(_ batch: [Int], of job: Job, to server: OfficeServer) -> OfficeServer.Request {
+        server.send(batch.map { job.absolute[$0] }, filter: job.filter, into: job.outputFolder)
     }
 
     /// Takes up to `count` idle workers (at least one, waiting for it).

@@ -134,13 +134,35 @@ final class OfficeServer: @unchecked Sendable {
     var isRunning: Bool { process.isRunning }
     var processIdentifier: Int32 { process.processIdentifier }
 
-    /// Converts `files` (in that order) into `directory` with LibreOffice's `filter`; a document that makes no
-    /// progress within `timeout` seconds has the server killed.
-    func convert(_ files: [String], filter: String, into directory: String, timeout: Double) -> Outcome {
+    /// A request sent: its documents, their PDFs, the client that made it, and where the server's output stood.
+    final class Request {
+        let files: [String]
+        let outputs: [String]
+        let client: Process?
+        let said = OfficeOutput()
+        /// The server's "convert" lines and text before this request.
+        let conversions: Int
+        let written: Int
+        /// Why the client could not be started.
+        var failure: String?
+
+        init(files: [String], outputs: [String], client: Process?, conversions: Int, written: Int) {
+            self.files = files
+            self.outputs = outputs
+            self.client = client
+            self.conversions = conversions
+            self.written = written
+        }
+    }
+
+    /// Sends `files` (converted in that order, into `directory`, with LibreOffice's `filter`): starts their
+    /// client. A request sent while another is under way waits behind it (the server takes one at a time, in
+    /// the order they come), so that the server goes on at once when the one before ends.
+    func send(_ files: [String], filter: String, into directory: String) -> Request {
         let outputs = files.map { PDFConverter.output(for: $0, in: directory) }
         for pdf in outputs { try? FileManager.default.removeItem(atPath: pdf) }
         documents += files.count
-        var (seen, wakes) = output.begin()
+        let state = output.state
         let client = Process()
         client.executableURL = URL(fileURLWithPath: setup.client)
         client.arguments =
@@ -149,24 +171,40 @@ final class OfficeServer: @unchecked Sendable {
                 "--outdir", directory,
             ] + files
         client.environment = setup.environment
-        let said = OfficeOutput()
+        let request = Request(
+            files: files, outputs: outputs, client: client, conversions: state.conversions, written: state.written)
         let pipe = Pipe()
         client.standardOutput = pipe
         client.standardError = pipe
         client.standardInput = FileHandle.nullDevice
-        said.attach(pipe)
+        request.said.attach(pipe)
         let output = output
         client.terminationHandler = { _ in output.wake() }
         do {
             try client.run()
         } catch {
-            let message = "无法启动 LibreOffice（\(setup.client)）：\(error)"
-            return Outcome(results: files.map { _ in .failed(message) })
+            request.failure = "无法启动 LibreOffice（\(setup.client)）：\(error)"
         }
-        // Wait while the server makes progress: a "convert …" line per document started.
+        return request
+    }
+
+    /// Waits for `request` to end while the server makes progress (a "convert …" line per document started); a
+    /// document that makes none within `timeout` seconds has the server killed. `lastStarted` is called once
+    /// the server has started the request's last document (the time to send the next one).
+    func finish(_ request: Request, timeout: Double, lastStarted: () -> Void) -> Outcome {
+        if let failure = request.failure {
+            return Outcome(results: request.files.map { _ in .failed(failure) })
+        }
+        guard let client = request.client else { return Outcome(results: request.files.map { _ in nil }) }
+        var (seen, wakes, _) = output.state
+        var announced = false
         var deadline = Date().addingTimeInterval(timeout)
         var timedOut = false
         while client.isRunning, process.isRunning, !output.isClosed {
+            if !announced, seen - request.conversions >= request.files.count {
+                announced = true
+                lastStarted()
+            }
             let now = output.wait(beyond: seen, wakes: wakes, until: deadline)
             if now.conversions > seen {
                 seen = now.conversions
@@ -184,11 +222,11 @@ final class OfficeServer: @unchecked Sendable {
         } else {
             client.waitUntilExit()
         }
-        said.waitClosed(seconds: 2)
+        request.said.waitClosed(seconds: 2)
         var outcome = Outcome(results: [], killed: timedOut, gone: gone)
+        let printed = (output.text(since: request.written) + request.said.recent).suffix(1500)
         if !gone {
-            let printed = (output.recent + said.recent).suffix(1500)
-            outcome.results = outputs.map { pdf in
+            outcome.results = request.outputs.map { pdf in
                 Self.isComplete(pdf)
                     ? .converted(pdf)
                     : .failed(printed.isEmpty ? "LibreOffice 未生成 PDF" : "LibreOffice 未能转换此文档：\(printed)")
@@ -198,7 +236,7 @@ final class OfficeServer: @unchecked Sendable {
         // Documents are converted in order: the leading ones whose PDF is complete are done, the next one failed
         // (its partial PDF is removed), the rest were not attempted.
         var failed = false
-        for pdf in outputs {
+        for pdf in request.outputs {
             if failed {
                 outcome.results.append(nil)
             } else if Self.isComplete(pdf) {
@@ -209,11 +247,20 @@ final class OfficeServer: @unchecked Sendable {
                     .failed(
                         timedOut
                             ? "LibreOffice 转换此文档超过 \(Int(timeout)) 秒未完成，已终止该进程并重启，其余文档继续转换"
-                            : "LibreOffice 在转换此文档时退出（退出码 \(process.terminationStatus)）：\(output.recent.suffix(1500))"))
+                            : "LibreOffice 在转换此文档时退出（退出码 \(process.terminationStatus)）：\(printed)"))
                 failed = true
             }
         }
         return outcome
+    }
+
+    /// Waits for the client of a request that was waiting behind one whose server was killed (it was killed
+    /// too); none of its documents was attempted.
+    func abandon(_ request: Request) {
+        guard let client = request.client, request.failure == nil else { return }
+        if client.isRunning { _ = Foundation.kill(client.processIdentifier, SIGKILL) }
+        client.waitUntilExit()
+        for pdf in request.outputs { try? FileManager.default.removeItem(atPath: pdf) }
     }
 
     /// Stops the server: asks it to end, and kills it if it has not within two seconds.
