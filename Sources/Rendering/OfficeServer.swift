@@ -62,7 +62,21 @@ final class OfficeServer: @unchecked Sendable {
     /// Starts a server and waits until it can take requests: its pipe listens and its document is open (the
     /// document's lock file exists). LibreOffice exits with code 81 once it has made a fresh profile, and is
     /// then started again, as `oosplash` does.
+    /// A new profile starts as a copy of ``OfficeProfileTemplate``, when there is one (and fresh, if LibreOffice
+    /// cannot start from that copy).
     static func start(_ setup: Setup, timeout: Double) throws(OfficePool.Failure) -> OfficeServer {
+        let seeded = OfficeProfileTemplate.seed(setup.profile, binary: setup.binary)
+        do {
+            return try launch(setup, timeout: timeout)
+        } catch {
+            guard seeded else { throw error }
+            OfficeProfileTemplate.discard(binary: setup.binary)
+            try? FileManager.default.removeItem(at: setup.profile)
+            return try launch(setup, timeout: timeout)
+        }
+    }
+
+    private static func launch(_ setup: Setup, timeout: Double) throws(OfficePool.Failure) -> OfficeServer {
         let lockFile = setup.keep.deletingLastPathComponent().appendingPathComponent(
             ".~lock.\(setup.keep.lastPathComponent)#"
         ).path
@@ -270,7 +284,13 @@ final class OfficeServer: @unchecked Sendable {
             let deadline = Date().addingTimeInterval(2)
             while process.isRunning, Date() < deadline { usleep(10_000) }
         }
-        if process.isRunning { kill() } else { reap() }
+        if process.isRunning {
+            kill()
+        } else {
+            reap()
+            // It ended by itself, its profile saved: the next workers can start from a copy.
+            OfficeProfileTemplate.keep(setup.profile, binary: setup.binary)
+        }
     }
 
     /// Kills the server, `client` and every other process started with this worker's profile (the `soffice`

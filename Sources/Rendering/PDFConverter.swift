@@ -58,8 +58,9 @@ public enum PDFConverter {
     }
 
     /// Converts `files` into `outputDirectory` the plain way, to compare with the pool: one `soffice --convert-to`
-    /// process (the launcher and its office, with a fresh profile of its own) naming all of them on its command
-    /// line, or, beyond ``filesPerCommandLine``, that many at a time, one process after another.
+    /// process (the launcher and its office, with a profile of its own started as the pool's workers' are, see
+    /// ``OfficeProfileTemplate``) naming all of them on its command line, or, beyond ``filesPerCommandLine``,
+    /// that many at a time, one process after another.
     /// - Returns: how many PDFs were written complete.
     public static func convertInOneProcess(
         _ files: [String], outputDirectory: String, fontAliases: String? = nil, kind: PDFKind = .print
@@ -75,6 +76,10 @@ public enum PDFConverter {
             throw Failure(message: "无法写入 \(outputDirectory) 或字体配置：\(error)")
         }
         let profile = folder.appendingPathComponent("profile")
+        // The same start as the pool's workers: from a copy of the profile template when there is one.
+        if let binary = OfficePool.serverBinary(for: soffice) {
+            _ = OfficeProfileTemplate.seed(profile, binary: binary)
+        }
         for start in stride(from: 0, to: files.count, by: filesPerCommandLine) {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: soffice)
