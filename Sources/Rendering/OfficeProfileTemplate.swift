@@ -3,7 +3,8 @@ import Foundation
 /// A LibreOffice profile that has done its first start, kept per user and per LibreOffice installation to seed
 /// the profiles of new workers. On a fresh profile LibreOffice makes the profile and exits with code 81 (to be
 /// started again), then spends about 0.8 CPU seconds more on its first real start (it runs its graphics render
-/// tests and keeps what it found); a copy of a profile that has done that starts in ~0.2 s for ~0.2 CPU seconds.
+/// tests, and notes that its first start is done); a copy of a profile that has done that starts in ~0.2 s for
+/// ~0.2 CPU seconds.
 /// Every worker still has a profile of its own (LibreOffice's pipe is named after the profile's path).
 enum OfficeProfileTemplate {
     /// `$XDG_CACHE_HOME/ducha/libreoffice-profile-<key>` (else under `~/.cache`), the key made of the path, size
@@ -44,10 +45,13 @@ enum OfficeProfileTemplate {
     }
 
     /// Keeps a copy of `profile` (of a server that has ended by itself) as the template, when there is none yet
-    /// and the profile has done its first start (LibreOffice has written its render tests' log).
+    /// and the profile has done its first start: LibreOffice has noted the version it last started as
+    /// (`ooSetupLastVersion`, written a few seconds after a first start, once its first-start work is done).
     static func keep(_ profile: URL, binary: String) {
+        let registry = profile.appendingPathComponent("user/registrymodifications.xcu")
         guard let template = folder(for: binary), !FileManager.default.fileExists(atPath: template.path),
-            FileManager.default.fileExists(atPath: profile.appendingPathComponent("user/GraphicsRenderTests.log").path)
+            let settings = FileManager.default.contents(atPath: registry.path),
+            String(decoding: settings, as: UTF8.self).contains("\"ooSetupLastVersion\"")
         else { return }
         let parent = template.deletingLastPathComponent()
         let temporary = parent.appendingPathComponent(".\(template.lastPathComponent)-\(UUID().uuidString)")
