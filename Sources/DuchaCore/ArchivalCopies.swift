@@ -20,7 +20,7 @@ public struct ArchivalCopies: Sendable {
 
 extension Office {
     /// Files a PDF/A-2b copy beside each of `documents` (full paths of .odt or .fodt files in a matter's bag or a
-    /// publication series' bag) that has none yet, converting on the pool of LibreOffice workers; documents
+    /// publication series' bag) that has none yet, converting on the workspace's pool of LibreOffice workers; documents
     /// elsewhere are left out. Nothing is done, and ``ArchivalCopies/available`` is false, when LibreOffice is
     /// not installed. `progress` is told of each document converted, a few hundred at a time.
     public func fileArchivalCopies(_ documents: [String], progress: (any ProgressReporter)? = nil) throws
@@ -38,11 +38,11 @@ extension Office {
         }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("ducha-pdfa-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let pool = try OfficePool(.init(fontAliases: workspace.fontAliases))
+        let pool = try workspace.officePool()
         progress?.start(total: missing.count, label: "生成 PDF/A 归档副本")
         defer { progress?.finish() }
-        // A round is at most one LibreOffice process's share per worker (the pool starts a fresh process after so
-        // many documents anyway), so that progress is told as the documents are done.
+        // A round is at most one LibreOffice server's share per worker (the pool replaces a server after so many
+        // documents anyway), so that progress is told as the documents are done.
         let roundSize = pool.settings.workers * pool.settings.documentsPerProcess
         // Documents of the same name (in different bags) go in different rounds: the PDFs of a round share a folder.
         var remaining = missing

@@ -48,8 +48,7 @@ struct DossierWriter {
                 if names.insert(base).inserted { batch.append(file) } else { rest.append(file) }
             }
             let pdfs = try PDFConverter.convert(
-                batch.map { root + "/" + $0 }, outputDirectory: scratch.path,
-                fontAliases: office.workspace.fontAliases)
+                batch.map { root + "/" + $0 }, outputDirectory: scratch.path, pool: office.workspace.officePool())
             for (file, pdf) in zip(batch, pdfs) {
                 let count = PDFPages.count([UInt8](try Data(contentsOf: URL(fileURLWithPath: pdf))))
                 pages[file] = count

@@ -2,13 +2,16 @@ import Foundation
 import Rendering
 
 /// The PDF benchmark: the same `count` filled 《督查通知单》 converted by the pool of LibreOffice workers and by
-/// one LibreOffice process, in the same run, so that the two are compared on the same files and machine.
+/// one LibreOffice process, in the same run, so that the two are compared on the same files and machine. The
+/// pool's time includes starting its servers (with fresh profiles); the one process is plain
+/// `soffice --convert-to` naming all the files (``PDFConverter/convertInOneProcess(_:outputDirectory:fontAliases:kind:)``),
+/// with a fresh profile too.
 public enum PDFBenchmark {
     public struct Run: Sendable {
         public var documents: Int
         public var workers: Int
         public var seconds: Double
-        /// CPU seconds of the LibreOffice processes (children of this process).
+        /// CPU seconds of the LibreOffice processes (the servers counted once stopped, with the clients).
         public var cpuSeconds: Double
         public var rate: Double { Double(documents) / seconds }
     }
@@ -26,29 +29,44 @@ public enum PDFBenchmark {
         let cores = workers ?? ProcessInfo.processInfo.activeProcessorCount
         var results: [(Run, Run)] = []
         for run in 1...max(runs, 1) {
-            let pool = try time(
-                files, workers: cores, perProcess: nil, fonts: workspace.fontAliases,
-                into: base.appendingPathComponent("pool\(run)"))
-            let single = try time(
-                files, workers: 1, perProcess: count, fonts: workspace.fontAliases,
-                into: base.appendingPathComponent("single\(run)"))
+            let pool = try pooled(
+                files, workers: cores, fonts: workspace.fontAliases, into: base.appendingPathComponent("pool\(run)"))
+            let single = try oneProcess(
+                files, fonts: workspace.fontAliases, into: base.appendingPathComponent("single\(run)"))
             results.append((pool, single))
             each(run, pool, single)
         }
         return results
     }
 
-    private static func time(
-        _ files: [String], workers: Int, perProcess: Int?, fonts: String, into folder: URL
-    ) throws -> Run {
+    private static func pooled(_ files: [String], workers: Int, fonts: String, into folder: URL) throws -> Run {
         let cpu = childCPUSeconds()
         let start = DispatchTime.now().uptimeNanoseconds
-        let pool = try OfficePool(.init(workers: workers, documentsPerProcess: perProcess, fontAliases: fonts))
+        let pool = try OfficePool(.init(workers: workers, fontAliases: fonts))
         let results = pool.convert(files, kind: .print, into: folder.path)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        // The servers are children of this process, but counted only once they have ended and been waited for.
+        pool.stop()
         for case .failure(let failure) in results { throw DuchaError.conversionFailed(failure.description) }
         try? FileManager.default.removeItem(at: folder)
         return Run(documents: files.count, workers: workers, seconds: seconds, cpuSeconds: childCPUSeconds() - cpu)
+    }
+
+    private static func oneProcess(_ files: [String], fonts: String, into folder: URL) throws -> Run {
+        let cpu = childCPUSeconds()
+        let start = DispatchTime.now().uptimeNanoseconds
+        let converted: Int
+        do {
+            converted = try PDFConverter.convertInOneProcess(files, outputDirectory: folder.path, fontAliases: fonts)
+        } catch {
+            throw DuchaError.conversionFailed(error.message)
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        guard converted == files.count else {
+            throw DuchaError.conversionFailed("单个 LibreOffice 进程只转换了 \(files.count) 份中的 \(converted) 份")
+        }
+        try? FileManager.default.removeItem(at: folder)
+        return Run(documents: files.count, workers: 1, seconds: seconds, cpuSeconds: childCPUSeconds() - cpu)
     }
 
     /// User and system CPU seconds of the finished child processes.

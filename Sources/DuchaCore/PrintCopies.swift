@@ -2,18 +2,19 @@ import Foundation
 import Rendering
 
 extension Workspace {
-    /// Converts documents to PDF print copies in `directory` through the pool of LibreOffice workers, with the
-    /// office's font aliases.
+    /// Converts documents to PDF print copies in `directory` through the workspace's pool of LibreOffice workers
+    /// (``officePool()``), with the office's font aliases.
     /// - Returns: the PDFs' paths, in the order of `paths`.
     /// - Throws: the first document that failed, after the others were converted.
     public func printCopies(of paths: [String], into directory: String) throws -> [String] {
         guard !paths.isEmpty else { return [] }
         try Files.makeFolder(directory)
-        return try PDFConverter.convert(paths, outputDirectory: directory, fontAliases: fontAliases)
+        return try PDFConverter.convert(paths, outputDirectory: directory, pool: officePool())
     }
 
-    /// Converts documents to PDF in `directory` on a pool with `settings` (its font aliases are the office's):
-    /// each document's PDF, or why it failed, in the order of `paths`.
+    /// Converts documents to PDF in `directory` on a pool of its own with these settings (its font aliases are the
+    /// office's), stopped when done: each document's PDF, or why it failed, in the order of `paths`, and what the
+    /// pool did.
     public func convert(
         _ paths: [String], into directory: String, kind: PDFKind = .print, workers: Int? = nil,
         timeout: Double? = nil, documentsPerProcess: Int? = nil
@@ -23,6 +24,7 @@ extension Workspace {
             .init(
                 workers: workers, timeout: timeout, documentsPerProcess: documentsPerProcess, fontAliases: fontAliases))
         let results = pool.convert(paths, kind: kind, into: directory)
+        pool.stop()
         return (results, pool.done)
     }
 

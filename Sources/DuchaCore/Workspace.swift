@@ -16,6 +16,8 @@ public struct Workspace: Sendable {
     /// process may use. One thread (or less) does everything in order on the calling thread; any number gives
     /// the same archive, byte for byte.
     public var threads: Int
+    /// The pool of LibreOffice workers, shared by the copies of this workspace.
+    let sharedPool = WorkspacePool()
 
     /// Reads the office profile (`office-profile.json`) and the calendars (`calendar/YYYY.json`).
     /// - Throws: ``DuchaError`` for a file that cannot be read or a malformed `DUCHA_THREADS`, `DiagnosticsError`

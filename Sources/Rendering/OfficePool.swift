@@ -16,34 +16,47 @@ public enum PDFKind: String, Sendable {
     }
 }
 
-/// A pool of LibreOffice workers that converts documents to PDF. Each worker is one LibreOffice process at a
-/// time with a profile of its own, kept for the pool's life (a warm profile starts faster); a worker converts
-/// its documents one after another in one process and is recycled (a fresh process) after
-/// ``Settings/documentsPerProcess`` documents. A document that makes no progress within ``Settings/timeout``
-/// has its worker killed and restarted; that document is reported, the rest finish. The font aliases are
-/// resolved once, into one fontconfig file all workers read.
+/// A pool of LibreOffice workers that converts documents to PDF. Each worker is a LibreOffice server kept running
+/// (``OfficeServer``) with a profile of its own, fed a few documents at a time (each request names its own
+/// filter, so one server makes print and archival copies alike); a server is started when first needed, and
+/// replaced by a fresh one after ``Settings/documentsPerProcess`` documents. A document that makes no progress
+/// within ``Settings/timeout`` has its worker killed and restarted; that document is reported, the rest finish.
+/// The font aliases are resolved once, into one fontconfig file all workers read.
+///
+/// A pool is meant to live as long as its user converts: the servers stay up between ``convert(_:kind:into:)``
+/// calls (calls at once share the workers), are stopped after ``Settings/idleTimeout`` seconds unused, and
+/// with the pool (``stop()``, or when it goes). No server outlives the process, however it ends.
 public final class OfficePool: @unchecked Sendable {
     public struct Settings: Sendable {
         /// Workers converting at once: one per core by default.
         public var workers = ProcessInfo.processInfo.activeProcessorCount
-        /// Seconds a single document may take before its worker is killed.
+        /// Seconds a single document may take before its worker is killed (and a server may take to start).
         public var timeout: Double = 120
-        /// Documents one LibreOffice process converts before it is replaced by a fresh one (LibreOffice 7.4
-        /// converts only the first ~246 files named on one command line).
-        public var documentsPerProcess = 100
+        /// Documents one LibreOffice server converts before it is replaced by a fresh one.
+        public var documentsPerProcess = 500
+        /// The most documents handed to a server in one request (fewer as the end nears, so that the workers
+        /// finish together; its progress is watched document by document all the same).
+        public var documentsPerRequest = 8
+        /// Seconds a server may stay unused before it is stopped; nil keeps the servers for the pool's life.
+        public var idleTimeout: Double? = 300
         /// A fontconfig file mapping the government fonts to fonts installed here (`Templates/fonts.conf`).
         public var fontAliases: String?
-        /// The LibreOffice command; by default ``PDFConverter/soffice()``.
+        /// The LibreOffice command; by default ``PDFConverter/soffice()``. The servers run the `soffice.bin`
+        /// beside it (beside the file it links to, when it is a link); the requests are made with the command, or
+        /// with the `oosplash` it runs when it is LibreOffice's own `soffice` script (which costs a few forks).
         public var soffice: String?
 
         public init(
-            workers: Int? = nil, timeout: Double? = nil, documentsPerProcess: Int? = nil, fontAliases: String?,
+            workers: Int? = nil, timeout: Double? = nil, documentsPerProcess: Int? = nil,
+            documentsPerRequest: Int? = nil, idleTimeout: Double?? = nil, fontAliases: String?,
             soffice: String? = nil
         ) {
             self.soffice = soffice
             if let workers { self.workers = max(1, workers) }
             if let timeout { self.timeout = max(1, timeout) }
             if let documentsPerProcess { self.documentsPerProcess = max(1, documentsPerProcess) }
+            if let documentsPerRequest { self.documentsPerRequest = max(1, documentsPerRequest) }
+            if let idleTimeout { self.idleTimeout = idleTimeout.map { max(1, $0) } }
             self.fontAliases = fontAliases
         }
     }
@@ -57,7 +70,7 @@ public final class OfficePool: @unchecked Sendable {
 
     /// What the pool has done so far.
     public struct Counters: Sendable, Equatable {
-        /// LibreOffice processes started (first starts, recycling and restarts).
+        /// LibreOffice servers started (first starts, recycling and restarts).
         public var starts = 0
         /// Workers killed because a document took longer than the timeout.
         public var kills = 0
@@ -71,18 +84,45 @@ public final class OfficePool: @unchecked Sendable {
     public let settings: Settings
     private let folder: URL
     private let fontConfiguration: String
-    private let lock = NSLock()
+    private let condition = NSCondition()
     private var counters = Counters()
+    /// The workers not converting now.
+    private var idle: [Worker]
+    private var stopped = false
 
     public init(_ settings: Settings) throws {
         self.settings = settings
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("ducha-office-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ducha-office-\(UUID().uuidString)")
+        self.folder = folder
         fontConfiguration = try FontAliases.configuration(aliases: settings.fontAliases, in: folder)
+        idle = try (0..<settings.workers).map { n in
+            let keep = folder.appendingPathComponent("worker-\(n).fodt")
+            try Data(Self.keepDocument.utf8).write(to: keep)
+            return Worker(profile: folder.appendingPathComponent("worker-\(n)"), keep: keep)
+        }
     }
 
-    deinit { try? FileManager.default.removeItem(at: folder) }
+    deinit {
+        stop()
+        try? FileManager.default.removeItem(at: folder)
+    }
 
-    public var done: Counters { lock.withLock { counters } }
+    public var done: Counters { condition.withLock { counters } }
+
+    /// The process ids of the servers running now, among the workers not converting at this moment.
+    public var servers: [Int32] {
+        condition.withLock { idle.compactMap { $0.server?.isRunning == true ? $0.server?.processIdentifier : nil } }
+    }
+
+    /// Stops every server (waiting for conversions under way to end first); a later ``convert(_:kind:into:)``
+    /// starts them again.
+    public func stop() {
+        let workers = condition.withLock {
+            while idle.count < settings.workers { condition.wait() }
+            return idle
+        }
+        for worker in workers { worker.stop() }
+    }
 
     /// Converts `files` into `directory` (same base names, `.pdf`; base names must be distinct). Returns, in the
     /// order of `files`, each PDF's path or why that document failed; the other documents are converted all the
@@ -93,197 +133,229 @@ public final class OfficePool: @unchecked Sendable {
             let message = "找不到 LibreOffice（soffice）：请安装 libreoffice-writer-nogui，或用环境变量 DUCHA_SOFFICE 指明其路径"
             return files.map { .failure(Failure(document: $0, message: message)) }
         }
+        guard let binary = Self.serverBinary(for: soffice) else {
+            let message = "在 LibreOffice 命令（\(soffice)）旁找不到 soffice.bin"
+            return files.map { .failure(Failure(document: $0, message: message)) }
+        }
+        let client = Self.requestCommand(for: soffice, binary: binary)
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
             return files.map { .failure(Failure(document: $0, message: "无法创建目录 \(directory)：\(error)")) }
         }
-        let workers = max(1, min(settings.workers, files.count))
-        // Batches of consecutive documents, as even as the workers allow, none over the recycling limit.
-        let size = min(settings.documentsPerProcess, (files.count + workers - 1) / workers)
-        let batches = stride(from: 0, to: files.count, by: size).map { Array($0..<min($0 + size, files.count)) }
         let results = ResultList(count: files.count)
-        let next = BatchCounter()
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            let profile = folder.appendingPathComponent("worker-\(worker)")
-            while let index = next.take(below: batches.count) {
-                var pending = batches[index]
-                while !pending.isEmpty {
-                    let run = WorkerRun(
-                        soffice: soffice, profile: profile, fonts: fontConfiguration, kind: kind,
-                        files: pending.map { files[$0] }, directory: directory, timeout: settings.timeout)
-                    lock.withLock { counters.starts += 1 }
-                    let outcome = run.start()
-                    for (offset, path) in outcome.converted.enumerated() {
-                        results.set(pending[offset], .success(path))
-                    }
-                    pending.removeFirst(outcome.converted.count)
-                    guard let failed = pending.first else { break }
-                    if outcome.killed { lock.withLock { counters.kills += 1 } }
-                    results.set(failed, .failure(Failure(document: files[failed], message: outcome.message)))
-                    pending.removeFirst()
-                }
+        let queue = DocumentQueue()
+        for (index, file) in files.enumerated() {
+            if FileManager.default.fileExists(atPath: file) {
+                queue.add(index)
+            } else {
+                results.set(index, .failure(Failure(document: file, message: "文件不存在")))
             }
+        }
+        guard queue.count > 0 else { return results.all }
+        let workers = checkOut(min(settings.workers, queue.count))
+        let job = Job(
+            files: files, absolute: files.map { URL(fileURLWithPath: $0).standardizedFileURL.path },
+            directory: directory, outputFolder: URL(fileURLWithPath: directory).standardizedFileURL.path,
+            filter: kind.filter, workers: workers.count, queue: queue, results: results,
+            binary: binary, client: client)
+        DispatchQueue.concurrentPerform(iterations: workers.count) { n in
+            defer { checkIn(workers[n]) }
+            work(job, on: workers[n])
         }
         return results.all
     }
+
+    /// What the workers of one ``convert(_:kind:into:)`` share.
+    private struct Job: @unchecked Sendable {
+        let files: [String]
+        let absolute: [String]
+        let directory: String
+        let outputFolder: String
+        let filter: String
+        let workers: Int
+        let queue: DocumentQueue
+        let results: ResultList
+        let binary: String
+        let client: String
+    }
+
+    /// Converts documents of `job` on `worker` until none is left: a request at a time, the next one sent as
+    /// soon as the server has started the last document of the one before.
+    private func work(_ job: Job, on worker: Worker) {
+        let limit = settings.documentsPerProcess
+        /// The next documents for a server that has converted `done`: a share that keeps the workers finishing
+        /// together, within the request size and the server's room.
+        func take(done: Int) -> [Int]? {
+            let share = (job.queue.count + 2 * job.workers - 1) / (2 * job.workers)
+            return job.queue.take(min(settings.documentsPerRequest, limit - done, share))
+        }
+        while true {
+            let fresh = worker.server.map { $0.documents >= limit || !$0.isRunning } ?? true
+            guard let batch = take(done: fresh ? 0 : worker.server?.documents ?? 0) else { return }
+            if fresh {
+                worker.stop()
+                condition.withLock { counters.starts += 1 }
+                do throws(Failure) {
+                    worker.server = try OfficeServer.start(
+                        .init(
+                            binary: job.binary, client: job.client, profile: worker.profile, keep: worker.keep,
+                            fonts: fontConfiguration),
+                        timeout: settings.timeout)
+                } catch {
+                    for index in batch {
+                        job.results.set(index, .failure(Failure(document: job.files[index], message: error.message)))
+                    }
+                    continue
+                }
+            }
+            guard let server = worker.server else { return }
+            var current: (batch: [Int], request: OfficeServer.Request)? = (batch, send(batch, of: job, to: server))
+            while let (batch, request) = current {
+                var next: (batch: [Int], request: OfficeServer.Request)?
+                let outcome = server.finish(request, timeout: settings.timeout) {
+                    guard server.documents < limit, let more = take(done: server.documents) else { return }
+                    next = (more, send(more, of: job, to: server))
+                }
+                if outcome.killed { condition.withLock { counters.kills += 1 } }
+                var again: [Int] = []
+                for (index, result) in zip(batch, outcome.results) {
+                    switch result {
+                    case .converted:
+                        job.results.set(index, .success(PDFConverter.output(for: job.files[index], in: job.directory)))
+                    case .failed(let message):
+                        job.results.set(index, .failure(Failure(document: job.files[index], message: message)))
+                    case nil: again.append(index)
+                    }
+                }
+                if outcome.gone {
+                    worker.server = nil
+                    if let next {
+                        server.abandon(next.request)
+                        again += next.batch
+                    }
+                    current = nil
+                } else {
+                    current = next
+                }
+                job.queue.putBack(again)
+            }
+        }
+    }
+
+    private func send(_ batch: [Int], of job: Job, to server: OfficeServer) -> OfficeServer.Request {
+        server.send(batch.map { job.absolute[$0] }, filter: job.filter, into: job.outputFolder)
+    }
+
+    /// Takes up to `count` idle workers (at least one, waiting for it).
+    private func checkOut(_ count: Int) -> [Worker] {
+        condition.withLock {
+            while idle.isEmpty { condition.wait() }
+            let taken = Array(idle.prefix(max(1, count)))
+            idle.removeFirst(taken.count)
+            return taken
+        }
+    }
+
+    private func checkIn(_ worker: Worker) {
+        worker.lastUse = Date()
+        // The worker used last is handed out first: a caller converting one document at a time keeps one server.
+        condition.withLock {
+            idle.insert(worker, at: 0)
+            condition.broadcast()
+        }
+        guard let seconds = settings.idleTimeout else { return }
+        DispatchQueue.global().asyncAfter(deadline: .now() + seconds + 0.1) { [weak self] in self?.stopUnused(seconds) }
+    }
+
+    /// Stops the servers of the idle workers unused for `seconds`.
+    private func stopUnused(_ seconds: Double) {
+        let unused = condition.withLock {
+            let found = idle.filter { $0.server != nil && Date().timeIntervalSince($0.lastUse) >= seconds }
+            idle.removeAll { worker in found.contains { $0 === worker } }
+            return found
+        }
+        for worker in unused { worker.stop() }
+        condition.withLock {
+            idle += unused
+            condition.broadcast()
+        }
+    }
+
+    /// The `soffice.bin` beside the LibreOffice command, or beside the file the command links to.
+    static func serverBinary(for command: String) -> String? {
+        let url = URL(fileURLWithPath: command)
+        for folder in [url.deletingLastPathComponent(), url.resolvingSymlinksInPath().deletingLastPathComponent()] {
+            let binary = folder.appendingPathComponent("soffice.bin").path
+            if FileManager.default.isExecutableFile(atPath: binary) { return binary }
+        }
+        return nil
+    }
+
+    /// What the requests are made with: the `oosplash` beside `binary` when `command` is LibreOffice's `soffice`
+    /// script beside it (the script only sets the environment, which the pool sets itself, and runs `oosplash`),
+    /// else `command`.
+    static func requestCommand(for command: String, binary: String) -> String {
+        let folder = URL(fileURLWithPath: binary).deletingLastPathComponent()
+        let script = folder.appendingPathComponent("soffice").resolvingSymlinksInPath().path
+        let launcher = folder.appendingPathComponent("oosplash").path
+        guard URL(fileURLWithPath: command).resolvingSymlinksInPath().path == script,
+            FileManager.default.isExecutableFile(atPath: launcher)
+        else { return command }
+        return launcher
+    }
+
+    /// The document a server keeps open: an empty text document.
+    private static let keepDocument = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" \
+        xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3" \
+        office:mimetype="application/vnd.oasis.opendocument.text"><office:body><office:text><text:p/>\
+        </office:text></office:body></office:document>
+
+        """
 }
 
-/// One LibreOffice process converting a list of documents in order, watched for progress.
-private struct WorkerRun {
-    let soffice: String
+/// One worker: its profile, its open document, and its server when one runs. Used by one thread at a time (the
+/// pool hands it out).
+private final class Worker: @unchecked Sendable {
     let profile: URL
-    let fonts: String
-    let kind: PDFKind
-    let files: [String]
-    let directory: String
-    let timeout: Double
+    let keep: URL
+    var server: OfficeServer?
+    var lastUse = Date()
 
-    struct Outcome {
-        /// The PDFs of the leading documents that were converted.
-        var converted: [String]
-        /// Whether the process was killed for taking too long.
-        var killed: Bool
-        /// Why the first document not converted failed.
-        var message: String
+    init(profile: URL, keep: URL) {
+        self.profile = profile
+        self.keep = keep
     }
 
-    func start() -> Outcome {
-        let outputs = files.map { PDFConverter.output(for: $0, in: directory) }
-        for pdf in outputs { try? FileManager.default.removeItem(atPath: pdf) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: soffice)
-        process.arguments =
-            [
-                "-env:UserInstallation=\(profile.absoluteString)", "--headless", "--norestore", "--nolockcheck",
-                "--convert-to", kind.filter, "--outdir", directory,
-            ] + files
-        var environment = ProcessInfo.processInfo.environment
-        environment["FONTCONFIG_FILE"] = fonts
-        process.environment = environment
-        let progress = Progress()
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        output.fileHandleForReading.readabilityHandler = { handle in
-            let data = handle.availableData
-            if data.isEmpty {
-                handle.readabilityHandler = nil
-                progress.close()
-            } else {
-                progress.append(data)
-            }
-        }
-        do {
-            try process.run()
-        } catch {
-            return Outcome(converted: [], killed: false, message: "无法启动 LibreOffice（\(soffice)）：\(error)")
-        }
-        var killed = false
-        // Wait while the process makes progress: a "convert …" line per document started.
-        var seen = 0
-        while process.isRunning {
-            let started = progress.wait(beyond: seen, seconds: timeout)
-            if started > seen {
-                seen = started
-                continue
-            }
-            if progress.isClosed || !process.isRunning { break }
-            terminate(process)
-            killed = true
-            break
-        }
-        process.waitUntilExit()
-        progress.waitClosed(seconds: 5)
-        // Documents are converted in order: the leading ones whose PDF is complete are done; a killed process's
-        // partial PDF is removed.
-        var converted: [String] = []
-        for pdf in outputs {
-            guard Self.isComplete(pdf) else { break }
-            converted.append(pdf)
-        }
-        if killed, converted.count < outputs.count {
-            try? FileManager.default.removeItem(atPath: outputs[converted.count])
-        }
-        let printed = progress.text.suffix(1500)
-        let message =
-            killed
-            ? "LibreOffice 转换此文档超过 \(Int(timeout)) 秒未完成，已终止该进程并重启，其余文档继续转换"
-            : "LibreOffice 未能转换此文档（退出码 \(process.terminationStatus)）：\(printed)"
-        return Outcome(converted: converted, killed: killed, message: message)
-    }
-
-    /// A PDF LibreOffice finished writing: it ends with `%%EOF`.
-    static func isComplete(_ path: String) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? handle.close() }
-        guard let end = try? handle.seekToEnd(), end > 8 else { return false }
-        try? handle.seek(toOffset: end - min(end, 32))
-        let tail = (try? handle.readToEnd()) ?? Data()
-        return String(decoding: tail, as: UTF8.self).contains("%%EOF")
-    }
-
-    /// Kills the process and every process started with this worker's profile (the launcher starts
-    /// `soffice.bin` as a child of its own), by their ids.
-    private func terminate(_ process: Process) {
-        let marker = profile.absoluteString
-        var victims = [process.processIdentifier]
-        if let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") {
-            for entry in entries {
-                guard let pid = Int32(entry), pid != getpid(),
-                    let data = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline")
-                else { continue }
-                if String(decoding: data, as: UTF8.self).contains(marker) { victims.append(pid) }
-            }
-        }
-        for pid in victims { _ = kill(pid, SIGKILL) }
+    func stop() {
+        server?.stop()
+        server = nil
     }
 }
 
-/// The output of one LibreOffice process: how many "convert" lines it printed, and its text.
-private final class Progress: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var data = Data()
-    private var count = 0
-    private var closed = false
+/// The documents still to convert, by index.
+private final class DocumentQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pending: [Int] = []
 
-    func append(_ chunk: Data) {
-        condition.withLock {
-            data.append(chunk)
-            count =
-                String(decoding: data, as: UTF8.self).components(separatedBy: "\n").filter {
-                    $0.hasPrefix("convert ")
-                }.count
-            condition.broadcast()
+    func add(_ index: Int) { lock.withLock { pending.append(index) } }
+
+    var count: Int { lock.withLock { pending.count } }
+
+    /// Up to `count` documents, in order.
+    func take(_ count: Int) -> [Int]? {
+        lock.withLock {
+            guard !pending.isEmpty else { return nil }
+            let taken = Array(pending.prefix(max(1, count)))
+            pending.removeFirst(taken.count)
+            return taken
         }
     }
 
-    func close() {
-        condition.withLock {
-            closed = true
-            condition.broadcast()
-        }
-    }
-
-    /// Waits until more than `seen` documents were started, the output closed, or `seconds` passed; returns the
-    /// number started.
-    func wait(beyond seen: Int, seconds: Double) -> Int {
-        let deadline = Date().addingTimeInterval(seconds)
-        return condition.withLock {
-            while count <= seen, !closed, condition.wait(until: deadline) {}
-            return count
-        }
-    }
-
-    func waitClosed(seconds: Double) {
-        let deadline = Date().addingTimeInterval(seconds)
-        condition.withLock {
-            while !closed, condition.wait(until: deadline) {}
-        }
-    }
-
-    var isClosed: Bool { condition.withLock { closed } }
-    var text: String { condition.withLock { String(decoding: data, as: UTF8.self) } }
+    /// Documents to convert again, first.
+    func putBack(_ indices: [Int]) { lock.withLock { pending.insert(contentsOf: indices, at: 0) } }
 }
 
 /// The results of documents converted at once.
@@ -298,20 +370,6 @@ private final class ResultList: @unchecked Sendable {
     var all: [Result<String, OfficePool.Failure>] {
         lock.withLock {
             results.map { $0 ?? .failure(OfficePool.Failure(document: "", message: "未转换")) }
-        }
-    }
-}
-
-/// Hands out batch numbers to the workers.
-private final class BatchCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var next = 0
-
-    func take(below count: Int) -> Int? {
-        lock.withLock {
-            guard next < count else { return nil }
-            defer { next += 1 }
-            return next
         }
     }
 }

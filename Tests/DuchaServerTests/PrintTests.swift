@@ -57,4 +57,31 @@ struct PrintTests {
             contentsOfFile: fixture.archive + "/2026/2026-001/manifest-sha256.txt", encoding: .utf8)
         #expect(manifest.contains(slip.replacingOccurrences(of: ".odt", with: ".pdf")))
     }
+
+    @Test(
+        "the portal converts on one pool for its life: a PDF/A copy and print copies on the same LibreOffice server",
+        .needs("soffice"))
+    func onePool() async throws {
+        let fixture = try PortalFixture()
+        defer { fixture.remove() }
+        try await fixture.test(archivalCopies: true) { client in
+            var clerk = try await Browser.signedIn(client, as: "clerk")
+            _ = try await clerk.get(url("/matters/2026-001/events/催办"))
+            let response = try await clerk.post(
+                url("/matters/2026-001/events/催办"), form: ["f.日期": "2026-04-10", "f.方式": "催办单"])
+            #expect(response.status == .seeOther, "\(response.text)")
+            // A print copy of a slip of two other matters, as their pages link them.
+            for matter in ["2026-002", "2026-003"] {
+                let page = try await clerk.get("/matters/\(matter)")
+                let link = try #require(
+                    page.text.firstMatch(of: try Regex("/matters/\(matter)/print/[^\"]+")).map { String($0.0) },
+                    "no print link on \(matter)'s page")
+                let pdf = try await clerk.get(link)
+                #expect(pdf.status == .ok && Array(pdf.body.readableBytesView.prefix(5)) == Array("%PDF-".utf8))
+            }
+        }
+        let pool = try fixture.workspace.officePool()
+        #expect(pool.done == .init(starts: 1, kills: 0), "\(pool.done)")
+        #expect(pool.servers.count == 1)
+    }
 }

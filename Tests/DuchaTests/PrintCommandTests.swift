@@ -28,6 +28,55 @@ struct PrintCommandTests {
         #expect(unknown.status != 0 && unknown.stderr.contains("“2099-404”既不是文件"), "\(unknown.output)")
     }
 
+    @Test("a ducha killed (SIGKILL) while converting leaves no LibreOffice process behind")
+    func killedLeavesNoOffice() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        // The pool's profiles live under the process's TMPDIR: every LibreOffice process of this run names it.
+        let temporary = workspace.directory.appendingPathComponent("tmp")
+        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+        let template = try TestEnvironment.fixture("minimal.fodt", in: "ODFTests")
+        let files = try (1...100).map { n in
+            let file = workspace.directory.appendingPathComponent("文档\(n).fodt")
+            try Data(template).write(to: file)
+            return file.path
+        }
+        let out = workspace.directory.appendingPathComponent("pdf")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: TestEnvironment.ducha)
+        process.arguments =
+            ["print"] + files + [
+                "-o", out.path, "--workers", "2", "--archive", workspace.archive, "--templates", Workspace.templates,
+            ]
+        process.environment = ProcessInfo.processInfo.environment.merging([
+            "TMPDIR": temporary.path, "DUCHA_PDFA": "off",
+        ]) {
+            $1
+        }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Kill it once the servers convert: the first PDF is written.
+        let started = Date()
+        while process.isRunning, Date().timeIntervalSince(started) < 120,
+            ((try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []).isEmpty
+        {
+            usleep(20_000)
+        }
+        try #require(process.isRunning, "ducha print ended before it could be killed")
+        let running = TestEnvironment.processes(withArgumentContaining: temporary.path)
+        #expect(running.contains { $0.commandLine.contains("soffice.bin") }, "no LibreOffice server ran: \(running)")
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        var left = running
+        let killed = Date()
+        while !left.isEmpty, Date().timeIntervalSince(killed) < 10 {
+            usleep(100_000)
+            left = TestEnvironment.processes(withArgumentContaining: temporary.path)
+        }
+        #expect(left.isEmpty, "LibreOffice outlived ducha: \(left)")
+    }
+
     @Test("bench --pdf converts the same notices on the pool and on one process, and prints both rates")
     func bench() throws {
         let workspace = try Workspace()

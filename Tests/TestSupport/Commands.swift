@@ -92,3 +92,27 @@ private final class Drain: @unchecked Sendable {
 public func run(_ executable: String, _ arguments: [String], in directory: URL? = nil) throws -> CommandResult {
     try TestEnvironment.run(executable, arguments, in: directory)
 }
+
+extension TestEnvironment {
+    /// The processes whose command line has an argument containing `text`, with their command lines (from
+    /// `/proc`); this process left out.
+    public static func processes(withArgumentContaining text: String) -> [(pid: Int32, commandLine: String)] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap { entry in
+            guard let pid = Int32(entry), pid != getpid(),
+                let data = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline")
+            else { return nil }
+            let arguments = data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+            guard arguments.contains(where: { $0.contains(text) }) else { return nil }
+            return (pid, arguments.joined(separator: " "))
+        }
+    }
+
+    /// The state letter of a process (`R`, `S`, `T` for stopped, `Z` …), nil when there is no such process.
+    public static func processState(_ pid: Int32) -> Character? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let close = stat.lastIndex(of: ")")
+        else { return nil }
+        return stat[close...].dropFirst(2).first
+    }
+}
