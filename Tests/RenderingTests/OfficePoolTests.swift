@@ -139,6 +139,9 @@ struct OfficePoolTests {
                     server=$(pgrep -f -- "soffice.bin $profile --headless --norestore --nolockcheck /")
                     echo "$server $profile" > "\(stopped)"
                     kill -STOP $server
+                    # Should the pool never notice, the server goes on after 90 s: the test then fails (the
+                    # document converted, no kill counted) instead of waiting for ever.
+                    (sleep 90; kill -CONT $server 2>/dev/null) >/dev/null 2>&1 < /dev/null &
                     exec "\(soffice)" "${options[@]}" "${files[@]:$i}"
                 fi
                 before+=("${files[$i]}")
