@@ -33,14 +33,41 @@ final class OfficeLauncher: @unchecked Sendable {
         FileManager.default.isExecutableFile(atPath: $0)
     }
 
+    /// `taskset`, which sets the processors a command may run on and then executes it (util-linux).
+    static let taskset: String? = ["/usr/bin/taskset", "/bin/taskset", "/usr/local/bin/taskset"].first {
+        FileManager.default.isExecutableFile(atPath: $0)
+    }
+
+    /// The processors this process may run on (`Cpus_allowed_list`), in order; empty when that cannot be read.
+    static func allowedCores() -> [Int] {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Cpus_allowed_list:") })
+        else { return [] }
+        var cores: [Int] = []
+        for part in line.dropFirst("Cpus_allowed_list:".count).split(separator: ",") {
+            let bounds = part.split(separator: "-").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+            guard let low = bounds.first, let high = bounds.last, low <= high, high - low < 4096 else { return [] }
+            cores += Array(low...high)
+        }
+        return cores
+    }
+
     /// Starts `process` (its executable and arguments those of the server) on the launcher thread, under
-    /// `setpriv --pdeathsig KILL`.
-    func launch(_ process: Process) throws {
+    /// `setpriv --pdeathsig KILL`, and on processor `core` alone when one is given (and `taskset` is there).
+    func launch(_ process: Process, core: Int? = nil) throws {
         guard let setpriv = Self.setpriv, let server = process.executableURL?.path else {
             throw OfficePool.Failure(document: "", message: "找不到 setpriv（util-linux），无法启动 LibreOffice 服务进程")
         }
-        process.executableURL = URL(fileURLWithPath: setpriv)
-        process.arguments = ["--pdeathsig", "KILL", server] + (process.arguments ?? [])
+        let command = [setpriv, "--pdeathsig", "KILL", server] + (process.arguments ?? [])
+        if let core, let taskset = Self.taskset {
+            // taskset executes setpriv, which executes the server: one process throughout, whose parent stays the
+            // launcher thread.
+            process.executableURL = URL(fileURLWithPath: taskset)
+            process.arguments = ["--cpu-list", String(core)] + command
+        } else {
+            process.executableURL = URL(fileURLWithPath: setpriv)
+            process.arguments = Array(command.dropFirst())
+        }
         let box = LaunchBox(process)
         let done = DispatchSemaphore(value: 0)
         condition.withLock {

@@ -20,6 +20,8 @@ final class OfficeServer: @unchecked Sendable {
         var keep: URL
         /// `FONTCONFIG_FILE`.
         var fonts: String
+        /// The processor the server is kept on, if any.
+        var core: Int? = nil
 
         var profileArgument: String { "-env:UserInstallation=\(profile.absoluteString)" }
 
@@ -95,7 +97,7 @@ final class OfficeServer: @unchecked Sendable {
             output.attach(pipe)
             process.terminationHandler = { _ in output.wake() }
             do {
-                try OfficeLauncher.shared.launch(process)
+                try OfficeLauncher.shared.launch(process, core: setup.core)
             } catch let failure as OfficePool.Failure {
                 throw failure
             } catch {
