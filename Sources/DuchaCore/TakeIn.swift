@@ -110,7 +110,6 @@ extension Office {
                 }
             })
         recorder.finish()
-        AllocatorTuning.releaseFreeMemory()
         progress?.finish()
         return result
     }

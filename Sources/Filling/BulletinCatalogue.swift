@@ -108,7 +108,7 @@ public enum BulletinCatalogue {
                     "序号": .text(String(n + 1)), "编号": .text(item.row.id), "事项名称": .text(item.row.title),
                     "主责单位": .text(item.row.leadUnit), "滞后情况": .text(item.what),
                 ]
-                if !item.row.coUnits.isEmpty { entry["协办单位"] = .text(item.row.coUnits.joined(separator: "、")) }
+                entry["协办单位"] = coUnits(item.row.coUnits)
                 return .record(entry)
             })
         fields["表扬"] = .list(report.commended.map { .record(["单位": .text($0.unit), "事由": .text(praise($0.tally))]) })
@@ -124,10 +124,15 @@ public enum BulletinCatalogue {
                     "主责单位": .text(plan.leadUnit), "报送日期": .date(plan.date),
                     "内容": .list(plan.content.map(TemplateValue.text)),
                 ]
-                if !plan.coUnits.isEmpty { entry["协办单位"] = .text(plan.coUnits.joined(separator: "、")) }
+                entry["协办单位"] = coUnits(plan.coUnits)
                 return .record(entry)
             })
         return .record(fields)
+    }
+
+    /// 协办单位 as one text, none when there are none.
+    static func coUnits(_ units: [String]) -> TemplateValue? {
+        units.isEmpty ? nil : .text(units.joined(separator: "、"))
     }
 
     /// Why a unit is commended.

@@ -29,13 +29,16 @@ final class OfficeLauncher: @unchecked Sendable {
     }
 
     /// `setpriv`, which sets the parent-death signal and then executes the server (util-linux).
-    static let setpriv: String? = ["/usr/bin/setpriv", "/bin/setpriv", "/usr/local/bin/setpriv"].first {
-        FileManager.default.isExecutableFile(atPath: $0)
-    }
+    static let setpriv = utility("setpriv")
 
     /// `taskset`, which sets the processors a command may run on and then executes it (util-linux).
-    static let taskset: String? = ["/usr/bin/taskset", "/bin/taskset", "/usr/local/bin/taskset"].first {
-        FileManager.default.isExecutableFile(atPath: $0)
+    static let taskset = utility("taskset")
+
+    /// Where a util-linux command is installed, if it is.
+    private static func utility(_ name: String) -> String? {
+        ["/usr/bin", "/bin", "/usr/local/bin"].map { "\($0)/\(name)" }.first {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
     }
 
     /// The processors this process may run on (`Cpus_allowed_list`), in order; empty when that cannot be read.
